@@ -1,0 +1,1 @@
+"""EenPlan: one household, one plan, one coordinator."""

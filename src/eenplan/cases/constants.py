@@ -1,0 +1,63 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseStatus(models.TextChoices):
+    REFERRAL = "aanmelding", _("Aanmelding")
+    INTAKE = "intake", _("Intake")
+    PLAN = "plan", _("Plan")
+    EXECUTION = "uitvoering", _("Uitvoering")
+    EVALUATION = "evaluatie", _("Evaluatie")
+    CLOSED = "afgesloten", _("Afgesloten")
+
+
+class ClosingReason(models.TextChoices):
+    GOALS_REACHED = "doelen_bereikt", _("Doelen bereikt")
+    TRANSFERRED = "overgedragen", _("Overgedragen aan reguliere hulp")
+    MOVED = "verhuisd", _("Huishouden is verhuisd")
+    DECLINED = "geen_medewerking", _("Huishouden wil niet verder")
+    NOT_NEEDED = "niet_nodig", _("Geen gezamenlijke aanpak nodig")
+    DECEASED = "overleden", _("Overleden")
+    OTHER = "anders", _("Anders")
+
+
+class EscalationLevel(models.IntegerChoices):
+    """Opschalen: who breaks a deadlock, ending with the municipality's doorzettingsmacht."""
+
+    PROFESSIONALS = 1, _("1 — uitvoerders onderling")
+    COORDINATOR = 2, _("2 — regisseur")
+    TEAM_LEADERS = 3, _("3 — teamleiders")
+    DIRECTORS = 4, _("4 — directeuren / bestuurders")
+    MUNICIPALITY = 5, _("5 — gemeente (doorzettingsmacht)")
+
+
+class ServiceType(models.TextChoices):
+    DEBT_HELP = "schuldhulp", _("Schuldhulpverlening")
+    INCOME_SUPPORT = "inkomen", _("Inkomensondersteuning")
+    REINTEGRATION = "re_integratie", _("Re-integratie / werk")
+    YOUTH_CARE_AMBULANT = "jeugdhulp_ambulant", _("Jeugdhulp ambulant")
+    YOUTH_CARE_RESIDENTIAL = "jeugdhulp_verblijf", _("Jeugdhulp met verblijf")
+    YOUTH_PROTECTION = "jeugdbescherming", _("Jeugdbescherming")
+    MENTAL_HEALTH = "ggz", _("GGZ-behandeling")
+    ADDICTION_CARE = "verslavingszorg", _("Verslavingszorg")
+    SUPPORT = "begeleiding", _("Begeleiding (Wmo)")
+    HOUSEHOLD_HELP = "huishoudelijke_hulp", _("Hulp bij het huishouden")
+    HOUSING = "huisvesting", _("Huisvesting en woonbegeleiding")
+    SOCIAL_WORK = "maatschappelijk_werk", _("Maatschappelijk werk")
+    EDUCATION_SUPPORT = "onderwijs", _("Onderwijsondersteuning")
+    SAFETY = "veiligheid", _("Veiligheid en handhaving")
+    PROBATION = "reclassering", _("Reclassering")
+    HEALTH_CARE = "gezondheidszorg", _("Gezondheidszorg")
+    VOLUNTEER_SUPPORT = "vrijwillige_inzet", _("Vrijwillige inzet")
+    COORDINATION = "regie", _("Regie en coördinatie")
+
+
+class TimelineEventKind(models.TextChoices):
+    CASE_OPENED = "casus_geopend", _("Casus aangemeld")
+    STATUS_CHANGED = "status_gewijzigd", _("Status gewijzigd")
+    CASE_REOPENED = "casus_heropend", _("Casus heropend")
+    COORDINATOR_SET = "regisseur_gekozen", _("Regisseur vastgelegd")
+    ESCALATION_CHANGED = "opschaling_gewijzigd", _("Opschaling gewijzigd")
+    QUESTION_CHANGED = "hulpvraag_gewijzigd", _("Hulpvraag gewijzigd")
+    INVOLVEMENT_ADDED = "betrokkenheid_toegevoegd", _("Organisatie betrokken")
+    INVOLVEMENT_ENDED = "betrokkenheid_beeindigd", _("Betrokkenheid beëindigd")

@@ -1,0 +1,279 @@
+"""Every change to a case goes through these functions.
+
+Each is keyword-only and transactional; it re-reads the case through ``visible_to(actor)`` with a
+row lock (so a user who may not see a case cannot change it either, and two changes never
+interleave), validates, saves, adds a timeline event and writes the access log.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from eenplan.cases import workflow
+from eenplan.cases.constants import (
+    CaseStatus,
+    ClosingReason,
+    EscalationLevel,
+    ServiceType,
+    TimelineEventKind,
+)
+from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
+from eenplan.common.constants import LifeDomain
+from eenplan.privacy import policy
+from eenplan.privacy.constants import Action
+from eenplan.privacy.services import access_log_write
+from eenplan.tenancy.models import Membership, Organisation
+
+
+def _locked_case(*, actor, case: Case) -> Case:
+    """The case re-read under a row lock; ``Case.DoesNotExist`` when the actor may not see it."""
+    return (
+        Case.objects.visible_to(actor)
+        .select_related("household")
+        .select_for_update(of=("self",))
+        .get(pk=case.pk)
+    )
+
+
+def _record(*, actor, case: Case, kind: TimelineEventKind, summary: str, data=None) -> None:
+    TimelineEvent.objects.create(
+        case=case,
+        actor=actor,
+        actor_organisation=actor.acting_organisation,
+        kind=kind,
+        summary=summary,
+        data=data or {},
+    )
+    members = case.household.memberships.select_related("person")
+    access_log_write(
+        actor=actor,
+        action=Action.UPDATE,
+        name=str(kind.label).lower(),
+        subjects=[(case, member.person) for member in members] or [(case, None)],
+    )
+
+
+def _validate_life_domains(codes: list[str], field: str = "life_domains") -> list[str]:
+    unknown = [code for code in codes if code not in LifeDomain.values]
+    if unknown:
+        raise ValidationError({field: _("Onbekend leefgebied: %s") % ", ".join(unknown)})
+    return list(dict.fromkeys(codes))
+
+
+def _is_working_member(user, organisation: Organisation) -> bool:
+    return policy.working_organisation_ids(user).filter(organisation_id=organisation.pk).exists()
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor,
+    household,
+    priority_question: str,
+    service_type: ServiceType,
+    priority_domain: str = "",
+    other_questions: list[tuple[str, str]] = (),
+    organisation: Organisation | None = None,
+) -> Case:
+    """Register (aanmelden) a case for a household.
+
+    The registering organisation becomes the first involved organisation, with the actor as its
+    contact. ``other_questions`` holds ``(text, life_domain)`` pairs after the priority question.
+    """
+    organisation = organisation or actor.acting_organisation
+    if organisation is None or not _is_working_member(actor, organisation):
+        raise ValidationError(
+            {"organisation": _("U kunt alleen aanmelden namens een organisatie waar u werkt.")}
+        )
+    if household.cases.open().exists():
+        raise ValidationError(
+            {"household": _("Dit huishouden heeft al een lopende casus: één gezin, één plan.")}
+        )
+    if not priority_question.strip():
+        raise ValidationError({"priority_question": _("Vul de prio-vraag in.")})
+    _validate_life_domains([priority_domain] if priority_domain else [], "priority_domain")
+    case = Case(
+        household=household,
+        reference=f"tmp-{timezone.now():%H%M%S%f}",
+        priority_question=priority_question.strip(),
+        priority_domain=priority_domain,
+    )
+    case.save()
+    case.reference = f"EP-{case.opened_at:%Y}-{case.pk:06d}"
+    case.save(update_fields=["reference"])
+    HelpQuestion.objects.bulk_create(
+        HelpQuestion(case=case, text=text, life_domain=domain, position=position)
+        for position, (text, domain) in enumerate(other_questions, start=1)
+    )
+    Involvement.objects.create(
+        case=case,
+        organisation=organisation,
+        contact=actor,
+        service_type=service_type,
+        life_domains=[priority_domain] if priority_domain else [],
+        start_date=timezone.localdate(),
+    ).persons.set(household.members.all())
+    _record(
+        actor=actor,
+        case=case,
+        kind=TimelineEventKind.CASE_OPENED,
+        summary=_("Aangemeld door %(org)s.") % {"org": organisation.name},
+    )
+    return case
+
+
+@transaction.atomic
+def case_transition(
+    *, actor, case: Case, to_status: str, closing_reason: str = "", note: str = ""
+) -> Case:
+    """Move the case to ``to_status`` if the state machine allows it.
+
+    Closing needs a closing reason; reopening a closed case needs a note saying why.
+    """
+    case = _locked_case(actor=actor, case=case)
+    workflow.check_transition(case.status, to_status)
+    previous = CaseStatus(case.status)
+    kind = TimelineEventKind.STATUS_CHANGED
+    if to_status == CaseStatus.CLOSED:
+        if closing_reason not in ClosingReason.values:
+            raise ValidationError(
+                {"closing_reason": _("Kies een reden om de casus af te sluiten.")}
+            )
+        case.closing_reason, case.closing_note = closing_reason, note.strip()
+        case.closed_at = timezone.now()
+    elif previous == CaseStatus.CLOSED:
+        if not note.strip():
+            raise ValidationError({"note": _("Schrijf op waarom de casus weer opengaat.")})
+        kind = TimelineEventKind.CASE_REOPENED
+        case.closing_reason, case.closing_note, case.closed_at = "", "", None
+    case.status = to_status
+    case.save()
+    summary = _("Status van %(from)s naar %(to)s.") % {
+        "from": previous.label,
+        "to": CaseStatus(to_status).label,
+    }
+    _record(
+        actor=actor,
+        case=case,
+        kind=kind,
+        summary=f"{summary} {note.strip()}".strip(),
+        data={"from": previous.value, "to": to_status, "closing_reason": closing_reason},
+    )
+    return case
+
+
+@transaction.atomic
+def case_set_coordinator(*, actor, case: Case, coordinator, organisation: Organisation) -> Case:
+    """Record the agreed coordinator: a professional of an organisation involved in the case."""
+    case = _locked_case(actor=actor, case=case)
+    if not case.involvements.active().filter(organisation=organisation).exists():
+        raise ValidationError(
+            {"organisation": _("De regisseur komt van een organisatie die betrokken is.")}
+        )
+    if not _is_working_member(coordinator, organisation):
+        raise ValidationError(
+            {"coordinator": _("De regisseur moet als professional bij deze organisatie werken.")}
+        )
+    case.coordinator, case.coordinator_organisation = coordinator, organisation
+    case.save(update_fields=["coordinator", "coordinator_organisation", "updated_at"])
+    _record(
+        actor=actor,
+        case=case,
+        kind=TimelineEventKind.COORDINATOR_SET,
+        summary=_("%(name)s (%(org)s) is regisseur.")
+        % {"name": coordinator.get_full_name() or coordinator.username, "org": organisation.name},
+        data={"coordinator": str(coordinator.uuid), "organisation": str(organisation.uuid)},
+    )
+    return case
+
+
+@transaction.atomic
+def case_escalate(*, actor, case: Case, level: int, reason: str) -> Case:
+    """Set the escalation level (1 to 5); every level above 1 needs a reason."""
+    case = _locked_case(actor=actor, case=case)
+    if level not in EscalationLevel.values:
+        raise ValidationError({"level": _("Het opschalingsniveau is 1 tot en met 5.")})
+    if level > EscalationLevel.PROFESSIONALS and not reason.strip():
+        raise ValidationError({"reason": _("Schrijf op waarom de casus wordt opgeschaald.")})
+    previous = case.escalation_level
+    case.escalation_level, case.escalation_reason = level, reason.strip()
+    case.save(update_fields=["escalation_level", "escalation_reason", "updated_at"])
+    _record(
+        actor=actor,
+        case=case,
+        kind=TimelineEventKind.ESCALATION_CHANGED,
+        summary=_("Opschaling van niveau %(from)s naar %(to)s. %(reason)s")
+        % {"from": previous, "to": level, "reason": reason.strip()},
+        data={"from": previous, "to": level},
+    )
+    return case
+
+
+@transaction.atomic
+def involvement_add(
+    *,
+    actor,
+    case: Case,
+    organisation: Organisation,
+    service_type: ServiceType,
+    life_domains: list[str],
+    persons: list,
+    contact=None,
+    start_date: datetime.date | None = None,
+    end_date: datetime.date | None = None,
+) -> Involvement:
+    """Record that an organisation works with (some persons of) the household."""
+    case = _locked_case(actor=actor, case=case)
+    member_ids = set(case.household.memberships.values_list("person_id", flat=True))
+    if not persons or any(person.pk not in member_ids for person in persons):
+        raise ValidationError({"persons": _("Kies een of meer leden van dit huishouden.")})
+    if (
+        contact is not None
+        and not Membership.objects.filter(
+            user=contact, organisation=organisation, is_active=True
+        ).exists()
+    ):
+        raise ValidationError({"contact": _("De contactpersoon werkt niet bij deze organisatie.")})
+    involvement = Involvement(
+        case=case,
+        organisation=organisation,
+        contact=contact,
+        service_type=service_type,
+        life_domains=_validate_life_domains(life_domains),
+        start_date=start_date or timezone.localdate(),
+        end_date=end_date,
+    )
+    involvement.full_clean()
+    involvement.save()
+    involvement.persons.set(persons)
+    _record(
+        actor=actor,
+        case=case,
+        kind=TimelineEventKind.INVOLVEMENT_ADDED,
+        summary=_("%(org)s is betrokken: %(service)s.")
+        % {"org": organisation.name, "service": ServiceType(service_type).label},
+        data={"involvement": str(involvement.uuid)},
+    )
+    return involvement
+
+
+@transaction.atomic
+def involvement_end(
+    *, actor, involvement: Involvement, end_date: datetime.date | None = None
+) -> Involvement:
+    case = _locked_case(actor=actor, case=involvement.case)
+    involvement.end_date = end_date or timezone.localdate()
+    involvement.full_clean()
+    involvement.save(update_fields=["end_date"])
+    _record(
+        actor=actor,
+        case=case,
+        kind=TimelineEventKind.INVOLVEMENT_ENDED,
+        summary=_("Betrokkenheid van %(org)s beëindigd per %(date)s.")
+        % {"org": involvement.organisation.name, "date": f"{involvement.end_date:%d-%m-%Y}"},
+        data={"involvement": str(involvement.uuid)},
+    )
+    return involvement

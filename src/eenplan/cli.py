@@ -1,0 +1,20 @@
+"""The ``eenplan`` command: everything ``manage.py`` does, e.g. ``eenplan migrate``,
+``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan runserver``."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eenplan.conf.settings")
+    from django.core.management import execute_from_command_line
+
+    args = list(sys.argv if argv is None else ["eenplan", *argv])
+    # Our own commands have dashed names on the command line and underscored module names.
+    if len(args) > 1 and args[1] in {"seed-demo", "demo-accounts"}:
+        args[1] = args[1].replace("-", "_")
+    execute_from_command_line(args)
+
+
+if __name__ == "__main__":
+    main()

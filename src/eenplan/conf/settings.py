@@ -1,0 +1,171 @@
+"""EenPlan settings, all in one module and all from the environment.
+
+Every variable is read once here, typed by its cast, and documented in ``docs/configuration.md``.
+``EENPLAN_ENVIRONMENT=production`` switches on the checks that refuse to start without a real
+secret key, a pseudonymisation key and explicit hosts.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from decouple import Csv, config
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(config("EENPLAN_DATA_DIR", default=str(Path.cwd() / "var")))
+
+ENVIRONMENT = config("EENPLAN_ENVIRONMENT", default="development")
+IS_PRODUCTION = ENVIRONMENT == "production"
+
+_DEV_SECRET = "development-only-secret-key-never-use-in-production"
+SECRET_KEY = config("SECRET_KEY", default=_DEV_SECRET)
+# Key for the keyed hash (HMAC-SHA256) of a BSN in the access log: separate from SECRET_KEY so
+# rotating one does not break lookups by the other.
+ACCESS_LOG_KEY = config("EENPLAN_ACCESS_LOG_KEY", default=SECRET_KEY)
+DEBUG = config("DEBUG", default=not IS_PRODUCTION, cast=bool)
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS",
+    default="" if IS_PRODUCTION else "127.0.0.1,localhost,testserver",
+    cast=Csv(),
+)
+CSRF_TRUSTED_ORIGINS = config("CSRF_TRUSTED_ORIGINS", default="", cast=Csv())
+
+if IS_PRODUCTION:
+    if SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters.")
+    if ACCESS_LOG_KEY == SECRET_KEY or len(ACCESS_LOG_KEY) < 32:
+        raise ImproperlyConfigured(
+            "EENPLAN_ACCESS_LOG_KEY must be set, differ from SECRET_KEY and have 32+ characters."
+        )
+    if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names explicitly.")
+    if DEBUG:
+        raise ImproperlyConfigured("DEBUG must be off in production.")
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        config("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'eenplan.sqlite3'}"),
+        conn_max_age=config("DATABASE_CONN_MAX_AGE", default=60, cast=int),
+    )
+}
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_filters",
+    "eenplan.common",
+    "eenplan.tenancy",
+    "eenplan.people",
+    "eenplan.cases",
+    "eenplan.privacy",
+    "eenplan.api",
+    "eenplan.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "eenplan.common.tracing.TraceContextMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "eenplan.urls"
+WSGI_APPLICATION = "eenplan.wsgi.application"
+AUTH_USER_MODEL = "tenancy.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "cases:my-cases"
+LOGOUT_REDIRECT_URL = "login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = config("STATIC_ROOT", default=str(DATA_DIR / "static"))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+SESSION_COOKIE_SECURE = IS_PRODUCTION
+CSRF_COOKIE_SECURE = IS_PRODUCTION
+SESSION_COOKIE_AGE = config("SESSION_COOKIE_AGE", default=8 * 60 * 60, cast=int)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "eenplan.api.exceptions.exception_handler",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "EenPlan API",
+    "DESCRIPTION": "API v1 for partner systems: één gezin, één plan, één regisseur.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
+
+# Register of processing activities (Logboek Dataverwerkingen `dpl.core.processing_activity_id`).
+PROCESSING_ACTIVITY_BASE_URI = config(
+    "EENPLAN_PROCESSING_ACTIVITY_BASE_URI",
+    default="https://eenplan.nl/verwerkingsregister/",
+)
+
+DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
+
+LOG_LEVEL = config("LOG_LEVEL", default="INFO")
+LOG_JSON = config("LOG_JSON", default=IS_PRODUCTION, cast=bool)
+
+# Structured logs (structlog). JSON in production; never personal data (see common/logging.py).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "structured": {
+            "()": "eenplan.common.logging.build_formatter",
+            "json": LOG_JSON,
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "EenPlan beheer"
+admin.site.site_title = "EenPlan beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cases:my-cases", permanent=False)),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("casussen/", include("eenplan.cases.urls")),
+    path("huishoudens/", include("eenplan.people.urls")),
+    path("privacy/", include("eenplan.privacy.urls")),
+    path("api/v1/", include("eenplan.api.urls")),
+    path("beheer/", admin.site.urls),
+]
