@@ -1,0 +1,41 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install install-test lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install -q -r requirements/base.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
+	$(BIN)/pip install -q -r requirements/test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/eenplan migrate --noinput
+	$(BIN)/eenplan seed-demo
+	$(BIN)/eenplan demo-accounts
+	@echo "EenPlan draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
+	$(BIN)/eenplan runserver 127.0.0.1:$(PORT)
+
+test: install-test
+	$(BIN)/pytest
+
+# Regenerate the lock files after changing dependencies in pyproject.toml.
+lock: install-test
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --extra test \
+		--output-file requirements/test.txt pyproject.toml

@@ -1,0 +1,32 @@
+import pytest
+
+from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
+from eenplan.tenancy.constants import Role
+from eenplan.tenancy.tests.factories import OrganisationFactory, user_in
+
+
+@pytest.fixture
+def involved_org():
+    return OrganisationFactory(name="Wijkteam Delfzijl")
+
+
+@pytest.fixture
+def case(involved_org):
+    """A case in intake for a household of three, with one involved organisation."""
+    case = CaseFactory(household__members=3)
+    InvolvementFactory(case=case, organisation=involved_org)
+    return case
+
+
+@pytest.fixture
+def professional(involved_org):
+    """A professional of the organisation involved in ``case``."""
+    return user_in(involved_org, Role.PROFESSIONAL, username="involved")
+
+
+@pytest.fixture
+def outsider():
+    """A professional of an organisation not involved in ``case``."""
+    return user_in(
+        OrganisationFactory(name="Niet betrokken"), Role.PROFESSIONAL, username="outsider"
+    )
