@@ -5,6 +5,7 @@ Every variable is read once here, typed by its cast, and documented in ``docs/co
 secret key, a pseudonymisation key and explicit hosts.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,9 @@ if IS_PRODUCTION:
         raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names explicitly.")
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production.")
+
+if "DATABASE_URL" not in os.environ:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded SQLite database lives here
 
 DATABASES = {
     "default": dj_database_url.parse(
