@@ -1,0 +1,56 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from eenplan.common.logging import redact_personal_numbers
+
+GOOD = {
+    "EENPLAN_ENVIRONMENT": "production",
+    "SECRET_KEY": "s" * 60,
+    "EENPLAN_ACCESS_LOG_KEY": "k" * 40,
+    "ALLOWED_HOSTS": "eenplan.example.nl",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def load_settings(env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in GOOD and k != "DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-c", "import eenplan.conf.settings as s; print(s.DEBUG)"],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_starts_with_real_secrets_and_hosts():
+    result = load_settings(GOOD)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ({"SECRET_KEY": ""}, "SECRET_KEY"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"EENPLAN_ACCESS_LOG_KEY": ""}, "EENPLAN_ACCESS_LOG_KEY"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "true"}, "DEBUG"),
+    ],
+)
+def test_production_refuses_to_start_without(override, message):
+    env = {**GOOD, **override}
+    env = {k: v for k, v in env.items() if v != ""}
+    result = load_settings(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_log_lines_never_carry_a_bsn():
+    event = {"event": "zoeken op 999990019 mislukt", "count": 3}
+    assert redact_personal_numbers(None, "info", event)["event"] == "zoeken op [redacted] mislukt"
