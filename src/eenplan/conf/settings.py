@@ -122,7 +122,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = config("STATIC_ROOT", default=str(DATA_DIR / "static"))
+STATIC_ROOT = Path(config("STATIC_ROOT", default=str(DATA_DIR / "static")))
+# Outside production WhiteNoise serves straight from the apps' static folders; production serves
+# the files `eenplan collectstatic` gathered into STATIC_ROOT.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
+if not IS_PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SESSION_COOKIE_SECURE = IS_PRODUCTION
