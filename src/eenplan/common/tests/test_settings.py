@@ -54,3 +54,21 @@ def test_production_refuses_to_start_without(override, message):
 def test_log_lines_never_carry_a_bsn():
     event = {"event": "zoeken op 999990019 mislukt", "count": 3}
     assert redact_personal_numbers(None, "info", event)["event"] == "zoeken op [redacted] mislukt"
+
+
+def test_stdlib_log_records_are_redacted_too():
+    import logging
+
+    from eenplan.common.logging import build_formatter
+
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"GET /zoeken/?bsn=%s" 200',
+        ("999990019",),
+        None,
+    )
+    line = build_formatter(json=True).format(record)
+    assert "999990019" not in line and "[redacted]" in line
