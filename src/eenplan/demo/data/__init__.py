@@ -1,0 +1,29 @@
+"""The demo region as plain data: regions, organisations, accounts and households.
+
+Kept apart from the loader (``eenplan.demo.services``) so the stories can be edited without
+touching code that writes to the database. Household order matters: synthetic BSNs are handed
+out in this order, which keeps them stable between runs.
+"""
+
+from eenplan.demo.data import households_appingedam, households_delfzijl, households_loppersum
+from eenplan.demo.data.accounts import ACCOUNTS, NO_CASES_ACCOUNT, START_ACCOUNT, USERNAMES
+from eenplan.demo.data.organisations import ORGANISATIONS
+from eenplan.demo.data.regions import EEMSDELTA, GOOI_EN_VECHTSTREEK, REGIONS
+
+HOUSEHOLDS = (
+    *households_delfzijl.HOUSEHOLDS,
+    *households_appingedam.HOUSEHOLDS,
+    *households_loppersum.HOUSEHOLDS,
+)
+
+__all__ = [
+    "ACCOUNTS",
+    "EEMSDELTA",
+    "GOOI_EN_VECHTSTREEK",
+    "HOUSEHOLDS",
+    "NO_CASES_ACCOUNT",
+    "ORGANISATIONS",
+    "REGIONS",
+    "START_ACCOUNT",
+    "USERNAMES",
+]

@@ -1,0 +1,49 @@
+"""``eenplan seed-demo``: load the demo region Proeftuin Eemsdelta.
+
+Safe to run again: nothing is duplicated and the demo passwords are reset to
+EENPLAN_DEMO_PASSWORD. It refuses to run in production unless asked explicitly, because the demo
+accounts share a known password.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from eenplan.demo.services import demo_region_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Laad de demoregio Proeftuin Eemsdelta: gemeenten, organisaties, demo-accounts en "
+        "huishoudens met hun casus. Opnieuw draaien maakt niets dubbel."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Ook laden als EENPLAN_ENVIRONMENT=production (afgeraden: bekend wachtwoord).",
+        )
+
+    def handle(self, *args, **options):
+        if getattr(settings, "IS_PRODUCTION", False) and not options["allow_production"]:
+            raise CommandError(
+                "Dit is een productieomgeving; de demo-accounts hebben een bekend wachtwoord. "
+                "Gebruik --allow-production als u dit echt wilt."
+            )
+        self.stdout.write("Demoregio laden…")
+        try:
+            summary = demo_region_load(password=settings.DEMO_PASSWORD)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        existing = summary.households - summary.households_created
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demoregio geladen: {summary.municipalities} gemeenten, "
+                f"{summary.organisations} organisaties, {summary.households} huishoudens "
+                f"({summary.households_created} nieuw, {existing} bestonden al), "
+                f"{summary.users} gebruikers."
+            )
+        )
+        for name, count in summary.other_regions:
+            self.stdout.write(f"Regio {name}: {count} gemeenten (zonder casussen).")
+        self.stdout.write("De demo-accounts staan in: eenplan demo-accounts")

@@ -1,0 +1,252 @@
+"""Loading the demo region: ``demo_region_load`` turns ``eenplan.demo.data`` into database rows.
+
+Reference data (regions, municipalities, organisations, accounts) has natural keys and is
+upserted directly. Everything about households and cases goes through the same service functions
+the pages and the API use, with the responsible demo professional as actor: a demo is only
+convincing when its cases carry the timeline, the access log and the validation a real case
+carries, and a loader that wrote rows itself would drift from the rules it demonstrates.
+
+The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
+a household that already exists (same name in the same municipality) is skipped, case and all.
+Passwords are reset to the given password on every run, so changing EENPLAN_DEMO_PASSWORD and
+seeding again is how the demo password is changed.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils.text import slugify
+
+from eenplan.cases.models import Case
+from eenplan.cases.services import (
+    case_escalate,
+    case_open,
+    case_set_coordinator,
+    case_transition,
+    involvement_add,
+)
+from eenplan.common.bsn import synthetic_bsns
+from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, REGIONS
+from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec
+from eenplan.people.models import Household, Person
+from eenplan.people.services import PersonData, household_create, network_member_add
+from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
+
+# The demo takes its BSNs from 99999xxxx starting at this suffix; the lower part of the block is
+# left to the test factories, so a demo database and test data never compete for a number.
+DEMO_BSN_START = 1000
+DEMO_MAIL_DOMAIN = "demo.eenplan.nl"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    municipalities: int  # in Proeftuin Eemsdelta
+    organisations: int
+    households: int
+    households_created: int
+    users: int
+    other_regions: tuple[tuple[str, int], ...]  # (name, number of municipalities)
+
+
+@transaction.atomic
+def demo_region_load(*, password: str) -> DemoSummary:
+    """Load (or refresh) the demo region; every demo account gets ``password``."""
+    if not password:
+        raise ValueError("Het demowachtwoord is leeg; zet EENPLAN_DEMO_PASSWORD.")
+    municipalities = _regions_load()
+    organisations = _organisations_load(municipalities=municipalities)
+    users = _accounts_load(organisations=organisations, password=password)
+    bsns = synthetic_bsns(DEMO_BSN_START)
+    created = sum(
+        _household_load(spec=spec, municipalities=municipalities, users=users, bsns=bsns)
+        for spec in HOUSEHOLDS
+    )
+    return DemoSummary(
+        municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
+        organisations=len(organisations),
+        households=len(HOUSEHOLDS),
+        households_created=created,
+        users=len(users),
+        other_regions=tuple(
+            (region.name, len(region.municipalities)) for region in REGIONS if region != EEMSDELTA
+        ),
+    )
+
+
+def _regions_load() -> dict[str, Municipality]:
+    """Regions and municipalities, keyed by CBS code."""
+    municipalities = {}
+    for spec in REGIONS:
+        region, _ = Region.objects.get_or_create(name=spec.name)
+        for item in spec.municipalities:
+            municipality, _ = Municipality.objects.update_or_create(
+                cbs_code=item.cbs_code,
+                defaults={"region": region, "name": item.name, "inhabitants": item.inhabitants},
+            )
+            municipality.full_clean()  # a typo in the data fails the load instead of lingering
+            municipalities[item.cbs_code] = municipality
+    return municipalities
+
+
+def _organisations_load(*, municipalities: dict[str, Municipality]) -> dict[str, Organisation]:
+    organisations = {}
+    for spec in ORGANISATIONS:
+        organisation, _ = Organisation.objects.update_or_create(
+            name=spec.name, defaults=_organisation_fields(spec)
+        )
+        organisation.full_clean()
+        organisation.municipalities.set([municipalities[code] for code in spec.municipalities])
+        organisations[spec.name] = organisation
+    return organisations
+
+
+def _organisation_fields(spec: OrganisationSpec) -> dict[str, str]:
+    return {
+        "type": spec.type,
+        "kvk_number": spec.kvk_number,
+        "agb_code": spec.agb_code,
+        "email": f"info@{spec.domain}.{DEMO_MAIL_DOMAIN}",
+    }
+
+
+def _accounts_load(*, organisations: dict[str, Organisation], password: str) -> dict[str, User]:
+    """Demo users and their memberships, keyed by username, freshly read from the database."""
+    domains = {spec.name: spec.domain for spec in ORGANISATIONS}
+    hashed = make_password(password)  # hashed once: all demo accounts share the password
+    for spec in ACCOUNTS:
+        main_organisation = spec.memberships[0][0]
+        local_part = ".".join(
+            slugify(n).replace("-", "") for n in (spec.first_name, spec.last_name)
+        )
+        user, _ = User.objects.update_or_create(
+            username=spec.username,
+            defaults={
+                "first_name": spec.first_name,
+                "last_name": spec.last_name,
+                "email": f"{local_part}@{domains[main_organisation]}.{DEMO_MAIL_DOMAIN}",
+                "password": hashed,
+                "is_active": True,
+            },
+        )
+        for organisation_name, role in spec.memberships:
+            Membership.objects.update_or_create(
+                user=user,
+                organisation=organisations[organisation_name],
+                role=role,
+                defaults={"is_active": True},
+            )
+    # Fresh instances: no membership cache from before the memberships existed.
+    usernames = [spec.username for spec in ACCOUNTS]
+    return {user.username: user for user in User.objects.filter(username__in=usernames)}
+
+
+def _household_load(
+    *,
+    spec: HouseholdSpec,
+    municipalities: dict[str, Municipality],
+    users: dict[str, User],
+    bsns: Iterator[str],
+) -> bool:
+    """Register the household and its case; False when it already exists."""
+    # Draw the BSNs before deciding to skip, so each person keeps the same number every run.
+    candidates = [next(bsns) if member.has_bsn else "" for member in spec.members]
+    municipality = municipalities[spec.municipality]
+    if Household.objects.filter(name=spec.name, municipality=municipality).exists():
+        return False
+    opener = users[spec.case.opened_by]
+    household = household_create(
+        actor=opener,
+        name=spec.name,
+        municipality=municipality,
+        members=_person_data(spec=spec, bsns=candidates),
+        relations=list(spec.relations),
+    )
+    for item in spec.network:
+        network_member_add(
+            actor=opener,
+            household=household,
+            name=item.name,
+            kind=item.kind,
+            relationship=item.relationship,
+            contribution=item.contribution,
+        )
+    _case_load(spec=spec.case, household=household, users=users)
+    return True
+
+
+def _person_data(*, spec: HouseholdSpec, bsns: list[str]) -> list[PersonData]:
+    taken = set(Person.objects.filter(bsn__in=[b for b in bsns if b]).values_list("bsn", flat=True))
+    address = spec.address
+    return [
+        PersonData(
+            given_names=member.given_names,
+            surname_prefix=member.surname_prefix,
+            surname=member.surname,
+            # A number someone else already uses is left out rather than failing the load.
+            bsn="" if bsn in taken else bsn,
+            birth_date=member.birth_date,
+            gender=member.gender,
+            street=address.street,
+            house_number=address.house_number,
+            postcode=address.postcode,
+            city=address.city,
+        )
+        for member, bsn in zip(spec.members, bsns, strict=True)
+    ]
+
+
+def _case_load(*, spec: CaseSpec, household: Household, users: dict[str, User]) -> Case:
+    """Open the case, involve the organisations, choose the coordinator, then move it along."""
+    opener = users[spec.opened_by]
+    case = case_open(
+        actor=opener,
+        household=household,
+        priority_question=spec.priority_question,
+        priority_domain=spec.priority_domain.value,
+        service_type=spec.service_type,
+        other_questions=[(text, domain.value) for text, domain in spec.other_questions],
+        organisation=opener.acting_organisation,
+    )
+    persons = [m.person for m in household.memberships.select_related("person").order_by("pk")]
+    for item in spec.involvements:
+        contact = users[item.contact]
+        involvement_add(
+            actor=opener,
+            case=case,
+            organisation=contact.acting_organisation,
+            service_type=item.service_type,
+            life_domains=[domain.value for domain in item.life_domains],
+            persons=[persons[index] for index in item.persons] or persons,
+            contact=contact,
+        )
+    coordinator = users[spec.coordinator]
+    case = case_set_coordinator(
+        actor=opener,
+        case=case,
+        coordinator=coordinator,
+        organisation=coordinator.acting_organisation,
+    )
+    return _case_progress(spec=spec, case=case, users=users)
+
+
+def _case_progress(*, spec: CaseSpec, case: Case, users: dict[str, User]) -> Case:
+    """Walk the status steps as the coordinator, then escalate if the story says so."""
+    coordinator = users[spec.coordinator]
+    for step in spec.steps:
+        case = case_transition(
+            actor=coordinator,
+            case=case,
+            to_status=step.status,
+            closing_reason=step.closing_reason,
+            note=step.note,
+        )
+    if spec.escalation:
+        case = case_escalate(
+            actor=users[spec.escalation.by],
+            case=case,
+            level=spec.escalation.level,
+            reason=spec.escalation.reason,
+        )
+    return case

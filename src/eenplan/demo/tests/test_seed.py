@@ -1,0 +1,130 @@
+"""The demo region: complete, realistic enough to demo with, and safe to load twice."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from eenplan.cases.constants import CaseStatus, TimelineEventKind
+from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
+from eenplan.common.validators import is_valid_bsn
+from eenplan.people.models import Household, NetworkMember, Person, Relation
+from eenplan.privacy.constants import Action
+from eenplan.privacy.models import AccessLogEntry
+from eenplan.tenancy.constants import Role
+from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (
+    Region,
+    Municipality,
+    Organisation,
+    User,
+    Membership,
+    Household,
+    Person,
+    Relation,
+    NetworkMember,
+    Case,
+    HelpQuestion,
+    Involvement,
+    TimelineEvent,
+)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_seeding_twice_creates_no_duplicates(seeded):
+    assert "Demoregio geladen: 3 gemeenten, 22 organisaties, 15 huishoudens" in seeded
+    assert "Gooi en Vechtstreek: 8 gemeenten" in seeded
+    first = _counts()
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+
+    assert _counts() == first
+    assert "15 huishoudens (0 nieuw, 15 bestonden al)" in out.getvalue()
+
+
+def test_region_organisations_and_households(seeded):
+    eemsdelta = Municipality.objects.filter(region__name="Proeftuin Eemsdelta")
+    assert dict(eemsdelta.values_list("cbs_code", "inhabitants")) == {
+        "GM0010": 24_716,
+        "GM0003": 11_721,
+        "GM0024": 9_694,
+    }
+    assert Organisation.objects.count() == 22
+    assert not Organisation.objects.filter(municipalities=None).exists()
+    assert Household.objects.count() == 15
+    assert set(Household.objects.values_list("municipality__cbs_code", flat=True)) == {
+        "GM0010",
+        "GM0003",
+        "GM0024",
+    }
+
+
+def test_every_household_has_a_coordinated_case_with_involvements(seeded):
+    for household in Household.objects.all():
+        (case,) = household.cases.all()
+        assert case.coordinator is not None, household
+        assert case.coordinator_organisation is not None, household
+        assert case.involvements.count() >= 3, household
+        assert case.priority_question and case.priority_domain, household
+        assert 1 <= case.other_questions.count() <= 3, household
+        assert 1 <= household.members.count() <= 6, household
+
+
+def test_statuses_spread_over_the_state_machine(seeded):
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert statuses == set(CaseStatus.values)
+    assert not Case.objects.filter(status=CaseStatus.CLOSED, closing_reason="").exists()
+    assert TimelineEvent.objects.filter(kind=TimelineEventKind.CASE_REOPENED).count() == 1
+    escalated = Case.objects.filter(escalation_level__gt=1)
+    assert escalated.count() == 2
+    assert all(case.escalation_reason for case in escalated)
+
+
+def test_every_role_is_present(seeded):
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+
+
+def test_bsns_are_synthetic_and_valid(seeded):
+    bsns = list(Person.objects.exclude(bsn="").values_list("bsn", flat=True))
+    assert len(bsns) >= 40
+    assert all(is_valid_bsn(bsn) and bsn.startswith("99999") for bsn in bsns)
+
+
+def test_gooi_en_vechtstreek_has_eight_municipalities_without_households(seeded):
+    region = Region.objects.get(name="Gooi en Vechtstreek")
+    assert region.municipalities.count() == 8
+    assert not Household.objects.filter(municipality__region=region).exists()
+
+
+def test_changes_went_through_the_services(seeded):
+    """Every case change has an acting professional; every person has a 'created' log entry."""
+    assert not TimelineEvent.objects.filter(actor=None).exists()
+    assert TimelineEvent.objects.filter(kind=TimelineEventKind.CASE_OPENED).count() == 15
+    created = AccessLogEntry.objects.filter(action=Action.CREATE)
+    assert set(created.values_list("person_uuid", flat=True)) == set(
+        Person.objects.values_list("uuid", flat=True)
+    )
+
+
+def test_rerun_resets_the_password(settings):
+    settings.DEMO_PASSWORD = "eerste-wachtwoord"
+    call_command("seed_demo", stdout=StringIO())
+    settings.DEMO_PASSWORD = "tweede-wachtwoord"
+    call_command("seed_demo", stdout=StringIO())
+
+    user = User.objects.get(username="regisseur.delfzijl")
+    assert user.check_password("tweede-wachtwoord")
+
+
+def test_refuses_production_unless_allowed(settings):
+    settings.IS_PRODUCTION = True
+    with pytest.raises(CommandError):
+        call_command("seed_demo", stdout=StringIO())
+    assert not Household.objects.exists()
