@@ -1,3 +1,43 @@
+"""API v1 routes, under ``/api/v1/``. Objects are addressed by UUID, never by database id."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from eenplan.api.views import auth, cases, docs, people, privacy, tenancy
+
 app_name = "api"
 
-urlpatterns = []
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", docs.ApiDocsView.as_view(), name="docs"),
+    path("auth/token/", auth.TokenObtainView.as_view(), name="token"),
+    path("municipalities/", tenancy.MunicipalityListView.as_view(), name="municipality-list"),
+    path(
+        "municipalities/<uuid:uuid>/",
+        tenancy.MunicipalityDetailView.as_view(),
+        name="municipality-detail",
+    ),
+    path("organisations/", tenancy.OrganisationListView.as_view(), name="organisation-list"),
+    path(
+        "organisations/<uuid:uuid>/",
+        tenancy.OrganisationDetailView.as_view(),
+        name="organisation-detail",
+    ),
+    path("persons/", people.PersonSearchView.as_view(), name="person-list"),
+    path("persons/<uuid:uuid>/", people.PersonDetailView.as_view(), name="person-detail"),
+    path("households/<uuid:uuid>/", people.HouseholdDetailView.as_view(), name="household-detail"),
+    path("cases/", cases.CaseListView.as_view(), name="case-list"),
+    path("cases/<uuid:uuid>/", cases.CaseDetailView.as_view(), name="case-detail"),
+    path(
+        "cases/<uuid:uuid>/transition/",
+        cases.CaseTransitionView.as_view(),
+        name="case-transition",
+    ),
+    path(
+        "cases/<uuid:uuid>/involvements/",
+        cases.CaseInvolvementsView.as_view(),
+        name="case-involvements",
+    ),
+    path("cases/<uuid:uuid>/timeline/", cases.CaseTimelineView.as_view(), name="case-timeline"),
+    path("access-log/", privacy.AccessLogListView.as_view(), name="access-log-list"),
+]

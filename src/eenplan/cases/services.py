@@ -147,6 +147,10 @@ def case_transition(
     elif previous == CaseStatus.CLOSED:
         if not note.strip():
             raise ValidationError({"note": _("Schrijf op waarom de casus weer opengaat.")})
+        if case.household.cases.open().exists():
+            raise ValidationError(
+                {"status": _("Dit huishouden heeft al een lopende casus: één gezin, één plan.")}
+            )
         kind = TimelineEventKind.CASE_REOPENED
         case.closing_reason, case.closing_note, case.closed_at = "", "", None
     case.status = to_status

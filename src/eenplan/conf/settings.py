@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "eenplan.common.context_processors.navigation",
             ],
         },
     },
@@ -147,10 +148,16 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "EenPlan API",
-    "DESCRIPTION": "API v1 for partner systems: één gezin, één plan, één regisseur.",
+    "DESCRIPTION": "API v1 voor partnersystemen: één gezin, één plan, één regisseur.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "LifeDomainEnum": "eenplan.common.constants.LifeDomain",
+        "CaseStatusEnum": "eenplan.cases.constants.CaseStatus",
+        "OrganisationTypeEnum": "eenplan.tenancy.constants.OrganisationType",
+        "AccessLogActionEnum": "eenplan.privacy.constants.Action",
+    },
 }
 
 # Register of processing activities (Logboek Dataverwerkingen `dpl.core.processing_activity_id`).

@@ -15,6 +15,7 @@ def access_log_list(
     *,
     user,
     case_uuid: uuid.UUID | None = None,
+    case_reference: str = "",
     person_uuid: uuid.UUID | None = None,
     bsn: str = "",
     page: int = 1,
@@ -26,6 +27,8 @@ def access_log_list(
     entries = AccessLogEntry.objects.all()
     if case_uuid:
         entries = entries.filter(case_uuid=case_uuid)
+    if case_reference:
+        entries = entries.filter(case_reference=case_reference.strip().upper())
     if person_uuid:
         entries = entries.filter(person_uuid=person_uuid)
     if bsn:

@@ -105,3 +105,17 @@ def test_reopening_needs_a_note_and_is_recorded(actor_and_case):
     event = case.timeline.first()
     assert event.kind == TimelineEventKind.CASE_REOPENED
     assert "Nieuwe schulden." in event.summary
+
+
+@pytest.mark.django_db
+def test_no_reopening_while_the_household_has_another_open_case(actor_and_case):
+    actor, case = actor_and_case
+    services.case_transition(
+        actor=actor, case=case, to_status=CaseStatus.CLOSED, closing_reason="verhuisd"
+    )
+    CaseFactory(household=case.household, status=CaseStatus.INTAKE)
+    with pytest.raises(ValidationError) as error:
+        services.case_transition(
+            actor=actor, case=case, to_status=CaseStatus.INTAKE, note="Terug in de gemeente."
+        )
+    assert "status" in error.value.message_dict

@@ -1,0 +1,17 @@
+"""Permission classes: each delegates to ``eenplan.privacy.policy``, never decides by itself.
+
+The selectors enforce the same rule again; the permission class only makes the refusal (403)
+come before input validation, and documents it in the schema.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import BasePermission
+
+from eenplan.privacy import policy
+
+
+class MayReadAccessLog(BasePermission):
+    message = _("Alleen een privacy officer mag het toegangslog inzien.")
+
+    def has_permission(self, request, view) -> bool:
+        return policy.may_read_access_log(request.user)
