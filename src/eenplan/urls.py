@@ -12,6 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("eenplan.cases.urls")),
     path("huishoudens/", include("eenplan.people.urls")),
+    path("plannen/", include("eenplan.plans.urls")),
     path("privacy/", include("eenplan.privacy.urls")),
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),

@@ -61,3 +61,8 @@ class TimelineEventKind(models.TextChoices):
     QUESTION_CHANGED = "hulpvraag_gewijzigd", _("Hulpvraag gewijzigd")
     INVOLVEMENT_ADDED = "betrokkenheid_toegevoegd", _("Organisatie betrokken")
     INVOLVEMENT_ENDED = "betrokkenheid_beeindigd", _("Betrokkenheid beëindigd")
+    PLAN_CHANGED = "plan_gewijzigd", _("Plan gewijzigd")
+    PLAN_AGREED = "plan_vastgesteld", _("Plan vastgesteld")
+    PLAN_COMMITTED = "plan_commitment", _("Organisatie verbindt zich aan het plan")
+    ACTION_PROGRESS = "actie_voortgang", _("Voortgang van een actie")
+    GOAL_EVALUATED = "doel_geevalueerd", _("Doel geëvalueerd")

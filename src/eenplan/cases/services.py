@@ -28,7 +28,7 @@ from eenplan.privacy.services import access_log_write
 from eenplan.tenancy.models import Membership, Organisation
 
 
-def _locked_case(*, actor, case: Case) -> Case:
+def case_lock_visible(*, actor, case: Case) -> Case:
     """The case re-read under a row lock; ``Case.DoesNotExist`` when the actor may not see it."""
     return (
         Case.objects.visible_to(actor)
@@ -38,7 +38,7 @@ def _locked_case(*, actor, case: Case) -> Case:
     )
 
 
-def _record(*, actor, case: Case, kind: TimelineEventKind, summary: str, data=None) -> None:
+def timeline_record(*, actor, case: Case, kind: TimelineEventKind, summary: str, data=None) -> None:
     TimelineEvent.objects.create(
         case=case,
         actor=actor,
@@ -116,7 +116,7 @@ def case_open(
         life_domains=[priority_domain] if priority_domain else [],
         start_date=timezone.localdate(),
     ).persons.set(household.members.all())
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.CASE_OPENED,
@@ -133,7 +133,7 @@ def case_transition(
 
     Closing needs a closing reason; reopening a closed case needs a note saying why.
     """
-    case = _locked_case(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case)
     workflow.check_transition(case.status, to_status)
     previous = CaseStatus(case.status)
     kind = TimelineEventKind.STATUS_CHANGED
@@ -159,7 +159,7 @@ def case_transition(
         "from": previous.label,
         "to": CaseStatus(to_status).label,
     }
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=kind,
@@ -172,7 +172,7 @@ def case_transition(
 @transaction.atomic
 def case_set_coordinator(*, actor, case: Case, coordinator, organisation: Organisation) -> Case:
     """Record the agreed coordinator: a professional of an organisation involved in the case."""
-    case = _locked_case(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case)
     if not case.involvements.active().filter(organisation=organisation).exists():
         raise ValidationError(
             {"organisation": _("De regisseur komt van een organisatie die betrokken is.")}
@@ -183,7 +183,7 @@ def case_set_coordinator(*, actor, case: Case, coordinator, organisation: Organi
         )
     case.coordinator, case.coordinator_organisation = coordinator, organisation
     case.save(update_fields=["coordinator", "coordinator_organisation", "updated_at"])
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.COORDINATOR_SET,
@@ -197,7 +197,7 @@ def case_set_coordinator(*, actor, case: Case, coordinator, organisation: Organi
 @transaction.atomic
 def case_escalate(*, actor, case: Case, level: int, reason: str) -> Case:
     """Set the escalation level (1 to 5); every level above 1 needs a reason."""
-    case = _locked_case(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case)
     if level not in EscalationLevel.values:
         raise ValidationError({"level": _("Het opschalingsniveau is 1 tot en met 5.")})
     if level > EscalationLevel.PROFESSIONALS and not reason.strip():
@@ -205,7 +205,7 @@ def case_escalate(*, actor, case: Case, level: int, reason: str) -> Case:
     previous = case.escalation_level
     case.escalation_level, case.escalation_reason = level, reason.strip()
     case.save(update_fields=["escalation_level", "escalation_reason", "updated_at"])
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.ESCALATION_CHANGED,
@@ -230,7 +230,7 @@ def involvement_add(
     end_date: datetime.date | None = None,
 ) -> Involvement:
     """Record that an organisation works with (some persons of) the household."""
-    case = _locked_case(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case)
     member_ids = set(case.household.memberships.values_list("person_id", flat=True))
     if not persons or any(person.pk not in member_ids for person in persons):
         raise ValidationError({"persons": _("Kies een of meer leden van dit huishouden.")})
@@ -253,7 +253,7 @@ def involvement_add(
     involvement.full_clean()
     involvement.save()
     involvement.persons.set(persons)
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.INVOLVEMENT_ADDED,
@@ -268,11 +268,11 @@ def involvement_add(
 def involvement_end(
     *, actor, involvement: Involvement, end_date: datetime.date | None = None
 ) -> Involvement:
-    case = _locked_case(actor=actor, case=involvement.case)
+    case = case_lock_visible(actor=actor, case=involvement.case)
     involvement.end_date = end_date or timezone.localdate()
     involvement.full_clean()
     involvement.save(update_fields=["end_date"])
-    _record(
+    timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.INVOLVEMENT_ENDED,

@@ -65,10 +65,12 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
+    "django_htmx",
     "eenplan.common",
     "eenplan.tenancy",
     "eenplan.people",
     "eenplan.cases",
+    "eenplan.plans",
     "eenplan.privacy",
     "eenplan.api",
     "eenplan.demo",
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -54,6 +54,15 @@ def case_visibility(user) -> Q:
     return Q(Exists(involved)) | Q(coordinator_organisation_id__in=organisations)
 
 
+def related_case_visibility(user, case_path: str) -> Q:
+    """Visibility of data that belongs to one case (a plan, goal, action): that case's rule."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    case = apps.get_model("cases", "Case")
+    visible = case.objects.filter(case_visibility(user), pk=OuterRef(f"{case_path}_id"))
+    return Q(Exists(visible))
+
+
 def household_visibility(user) -> Q:
     if not _may_see_personal_data(user):
         return NOTHING

@@ -1,0 +1,1 @@
+"""Benchmarks for EenPlan's main reads; run ``bench/run.py`` (see ``bench/README.md``)."""
