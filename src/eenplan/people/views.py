@@ -19,6 +19,8 @@ from eenplan.cases.forms import TransitionForm, add_service_errors
 from eenplan.people import selectors
 from eenplan.people.forms import SearchForm
 from eenplan.people.models import HouseholdMember
+from eenplan.plans.models import Plan
+from eenplan.plans.selectors import Progress, plan_progress
 
 BSN_VISIBLE_DIGITS = 3
 
@@ -48,6 +50,12 @@ class MemberRow:
     @property
     def bsn_last_digits(self) -> str:
         return self.person.bsn[-BSN_VISIBLE_DIGITS:] if self.person.bsn else ""
+
+
+def plan_at_a_glance(user, case) -> tuple[Plan | None, Progress | None]:
+    """The case's plan and its progress in counts, for the household page."""
+    plan = Plan.objects.visible_to(user).filter(case=case).first() if case else None
+    return plan, plan_progress(plan=plan) if plan else None
 
 
 @login_required
@@ -86,6 +94,7 @@ def render_household(
     if transition_form is None and view.case is not None:
         transition_form = TransitionForm(current_status=view.case.status)
     today = timezone.localdate()
+    plan, progress = plan_at_a_glance(request.user, view.case)
     context = {
         "view": view,
         "household": view.household,
@@ -96,5 +105,7 @@ def render_household(
         "earlier_cases": [c for c in view.cases if c != view.case],
         "today": today,
         "transition_form": transition_form,
+        "plan": plan,
+        "progress": progress,
     }
     return render(request, "people/household.html", context, status=status)

@@ -7,14 +7,15 @@ from eenplan.people.constants import NetworkKind, RelationKind
 from eenplan.people.models import Household, HouseholdMember, NetworkMember, Person, Relation
 from eenplan.tenancy.tests.factories import MunicipalityFactory
 
-_bsns = synthetic_bsns()
+# Cycles through the synthetic range; each test's database is rolled back, so reuse is safe.
+SYNTHETIC_BSNS = list(synthetic_bsns())
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
-    bsn = factory.LazyFunction(lambda: next(_bsns))
+    bsn = factory.Iterator(SYNTHETIC_BSNS)
     given_names = factory.Sequence(lambda n: f"Voornaam{n}")
     surname = "Bakker"
     birth_date = datetime.date(1985, 4, 12)
