@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from eenplan.api.views import auth, cases, docs, people, privacy, tenancy
+from eenplan.api.views import auth, cases, docs, people, plan_versions, plans, privacy, tenancy
 
 app_name = "api"
 
@@ -39,5 +39,62 @@ urlpatterns = [
         name="case-involvements",
     ),
     path("cases/<uuid:uuid>/timeline/", cases.CaseTimelineView.as_view(), name="case-timeline"),
+    path("cases/<uuid:uuid>/plan/", plans.PlanView.as_view(), name="case-plan"),
+    path("cases/<uuid:uuid>/plan/goals/", plans.GoalListView.as_view(), name="plan-goals"),
+    path(
+        "cases/<uuid:uuid>/plan/goals/<uuid:goal_uuid>/",
+        plans.GoalDetailView.as_view(),
+        name="plan-goal",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/goals/<uuid:goal_uuid>/evaluations/",
+        plans.GoalEvaluationView.as_view(),
+        name="plan-goal-evaluations",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/goals/<uuid:goal_uuid>/actions/",
+        plans.GoalActionsView.as_view(),
+        name="plan-goal-actions",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/actions/<uuid:action_uuid>/",
+        plans.ActionDetailView.as_view(),
+        name="plan-action",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/actions/<uuid:action_uuid>/status/",
+        plans.ActionStatusView.as_view(),
+        name="plan-action-status",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/agreement/",
+        plan_versions.PlanAgreementView.as_view(),
+        name="plan-agreement",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/evaluation/",
+        plan_versions.PlanEvaluationView.as_view(),
+        name="plan-evaluation",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/versions/",
+        plan_versions.PlanVersionListView.as_view(),
+        name="plan-versions",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/versions/compare/",
+        plan_versions.PlanVersionCompareView.as_view(),
+        name="plan-versions-compare",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/versions/<int:number>/",
+        plan_versions.PlanVersionDetailView.as_view(),
+        name="plan-version",
+    ),
+    path(
+        "cases/<uuid:uuid>/plan/versions/<int:number>/commitment/",
+        plan_versions.PlanVersionCommitmentView.as_view(),
+        name="plan-version-commitment",
+    ),
     path("access-log/", privacy.AccessLogListView.as_view(), name="access-log-list"),
 ]

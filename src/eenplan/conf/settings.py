@@ -160,6 +160,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "eenplan.cases.constants.CaseStatus",
         "OrganisationTypeEnum": "eenplan.tenancy.constants.OrganisationType",
         "AccessLogActionEnum": "eenplan.privacy.constants.Action",
+        "ActionStatusEnum": "eenplan.plans.constants.ActionStatus",
+        "OwnerKindEnum": "eenplan.plans.constants.OwnerKind",
+        "AgreementMethodEnum": "eenplan.plans.constants.AgreementMethod",
+        "GoalResultEnum": "eenplan.plans.constants.GoalResult",
     },
 }
 

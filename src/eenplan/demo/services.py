@@ -4,10 +4,13 @@ Reference data (regions, municipalities, organisations, accounts) has natural ke
 upserted directly. Everything about households and cases goes through the same service functions
 the pages and the API use, with the responsible demo professional as actor: a demo is only
 convincing when its cases carry the timeline, the access log and the validation a real case
-carries, and a loader that wrote rows itself would drift from the rules it demonstrates.
+carries, and a loader that wrote rows itself would drift from the rules it demonstrates. The
+household plans are loaded the same way, by ``eenplan.demo.plans``, while a case walks through its
+steps.
 
 The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
-a household that already exists (same name in the same municipality) is skipped, case and all.
+a household that already exists (same name in the same municipality) is skipped, with its case
+and plan.
 Passwords are reset to the given password on every run, so changing EENPLAN_DEMO_PASSWORD and
 seeding again is how the demo password is changed.
 """
@@ -19,6 +22,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
+from eenplan.cases.constants import CaseStatus
 from eenplan.cases.models import Case
 from eenplan.cases.services import (
     case_escalate,
@@ -28,8 +32,9 @@ from eenplan.cases.services import (
     involvement_add,
 )
 from eenplan.common.bsn import synthetic_bsns
-from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, REGIONS
-from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec
+from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PLANS, REGIONS
+from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
+from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
 from eenplan.people.models import Household, Person
 from eenplan.people.services import PersonData, household_create, network_member_add
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
@@ -172,7 +177,7 @@ def _household_load(
             relationship=item.relationship,
             contribution=item.contribution,
         )
-    _case_load(spec=spec.case, household=household, users=users)
+    _case_load(spec=spec.case, household=household, users=users, plan=PLANS.get(spec.name))
     return True
 
 
@@ -197,7 +202,9 @@ def _person_data(*, spec: HouseholdSpec, bsns: list[str]) -> list[PersonData]:
     ]
 
 
-def _case_load(*, spec: CaseSpec, household: Household, users: dict[str, User]) -> Case:
+def _case_load(
+    *, spec: CaseSpec, household: Household, users: dict[str, User], plan: PlanSpec | None
+) -> Case:
     """Open the case, involve the organisations, choose the coordinator, then move it along."""
     opener = users[spec.opened_by]
     case = case_open(
@@ -228,20 +235,20 @@ def _case_load(*, spec: CaseSpec, household: Household, users: dict[str, User]) 
         coordinator=coordinator,
         organisation=coordinator.acting_organisation,
     )
-    return _case_progress(spec=spec, case=case, users=users)
+    return _case_progress(spec=spec, case=case, users=users, plan=plan)
 
 
-def _case_progress(*, spec: CaseSpec, case: Case, users: dict[str, User]) -> Case:
-    """Walk the status steps as the coordinator, then escalate if the story says so."""
+def _case_progress(
+    *, spec: CaseSpec, case: Case, users: dict[str, User], plan: PlanSpec | None
+) -> Case:
+    """Walk the status steps as the coordinator, working on the plan on the way (see
+    ``eenplan.demo.plans``), then escalate if the story says so."""
     coordinator = users[spec.coordinator]
+    load = plan and PlanLoad.start(spec=plan, case=case, coordinator=coordinator, users=users)
     for step in spec.steps:
-        case = case_transition(
-            actor=coordinator,
-            case=case,
-            to_status=step.status,
-            closing_reason=step.closing_reason,
-            note=step.note,
-        )
+        case = _case_step(step=step, case=case, coordinator=coordinator, load=load)
+    if load:
+        plan_revise(load)
     if spec.escalation:
         case = case_escalate(
             actor=users[spec.escalation.by],
@@ -250,3 +257,22 @@ def _case_progress(*, spec: CaseSpec, case: Case, users: dict[str, User]) -> Cas
             reason=spec.escalation.reason,
         )
     return case
+
+
+def _case_step(*, step: StepSpec, case: Case, coordinator: User, load: PlanLoad | None) -> Case:
+    """One step; the case is read again after it, as the plan may have moved it on."""
+    if step.status == case.status:
+        return case  # agreeing the plan already took this step
+    if load and load.plan and step.status == CaseStatus.EVALUATION:
+        plan_evaluate(load)
+    else:
+        case_transition(
+            actor=coordinator,
+            case=case,
+            to_status=step.status,
+            closing_reason=step.closing_reason,
+            note=step.note,
+        )
+    if load and load.plan is None and step.status == CaseStatus.PLAN:
+        plan_make(load)
+    return Case.objects.get(pk=case.pk)

@@ -46,8 +46,10 @@ class Owner:
 
 
 def _lock(*, actor, plan: Plan) -> Plan:
-    """The plan, fresh, after locking its case; ``Case.DoesNotExist`` when not visible."""
+    """The plan, fresh, after locking its open case; ``Case.DoesNotExist`` when not visible."""
     case = case_lock_visible(actor=actor, case=plan.case)
+    if case.is_closed:
+        raise ValidationError(_("De casus is afgesloten: het plan verandert niet meer."))
     plan = Plan.objects.get(pk=plan.pk)
     plan.case = case
     return plan

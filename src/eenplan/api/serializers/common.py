@@ -48,3 +48,10 @@ class CoordinatorSerializer(serializers.Serializer):
     email = serializers.EmailField(source="user.email")
     phone = serializers.CharField(source="user.phone")
     organisation = OrganisationRefSerializer(allow_null=True)
+
+
+class ConflictSerializer(serializers.Serializer):
+    """A refused change: someone else saved first."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text=_("Altijd conflict."))

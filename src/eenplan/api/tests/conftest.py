@@ -1,4 +1,5 @@
-"""Fixtures for the API tests: a client logged in with a token, and users in every role."""
+"""Fixtures for the API tests: a client logged in with a token, users in every role, and a case
+with an agreed plan."""
 
 import itertools
 
@@ -7,9 +8,13 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from eenplan.cases.constants import CaseStatus
 from eenplan.cases.models import HelpQuestion
 from eenplan.cases.tests.factories import InvolvementFactory, TimelineEventFactory
 from eenplan.people.tests.factories import NetworkMemberFactory, RelationFactory
+from eenplan.plans import services as plan_services
+from eenplan.plans.constants import AgreementMethod, OwnerKind
+from eenplan.plans.services import Owner
 from eenplan.tenancy.constants import Role
 from eenplan.tenancy.tests.factories import OrganisationFactory, UserFactory, user_in
 
@@ -94,3 +99,42 @@ def enrich():
         return case
 
     return fill
+
+
+@pytest.fixture
+def partner(case):
+    """A professional of a second organisation involved in ``case``."""
+    organisation = OrganisationFactory(name="Kredietbank Fivelboezem")
+    InvolvementFactory(case=case, organisation=organisation)
+    return user_in(organisation, Role.PROFESSIONAL, username="partner", first_name="Bart")
+
+
+@pytest.fixture
+def planned(case, professional):
+    """``case`` in execution with an agreed plan (version 1): one goal with one action of the
+    contact person. Returns ``(plan, goal, action, version)``, freshly read."""
+    case.status = CaseStatus.PLAN
+    case.save()
+    plan = plan_services.plan_create(actor=professional, case=case)
+    goal = plan_services.goal_add(
+        actor=professional, plan=plan, life_domain="financien", title="Rust over geld"
+    )
+    contact = case.household.memberships.get(is_contact=True).person
+    action = plan_services.action_add(
+        actor=professional,
+        goal=goal,
+        description="Post elke week openen",
+        owner=Owner(kind=OwnerKind.HOUSEHOLD_MEMBER, person=contact),
+    )
+    plan.refresh_from_db()
+    version = plan_services.plan_agree(
+        actor=professional,
+        plan=plan,
+        revision=plan.revision,
+        agreed_by=[contact],
+        method=AgreementMethod.IN_MEETING,
+    )
+    plan.refresh_from_db()
+    goal.refresh_from_db()
+    action.refresh_from_db()
+    return plan, goal, action, version

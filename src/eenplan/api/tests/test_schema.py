@@ -20,6 +20,19 @@ OPERATIONS = {
     "/api/v1/cases/{uuid}/transition/": {"post"},
     "/api/v1/cases/{uuid}/involvements/": {"get"},
     "/api/v1/cases/{uuid}/timeline/": {"get"},
+    "/api/v1/cases/{uuid}/plan/": {"get", "post", "patch"},
+    "/api/v1/cases/{uuid}/plan/goals/": {"post"},
+    "/api/v1/cases/{uuid}/plan/goals/{goal_uuid}/": {"patch", "delete"},
+    "/api/v1/cases/{uuid}/plan/goals/{goal_uuid}/evaluations/": {"post"},
+    "/api/v1/cases/{uuid}/plan/goals/{goal_uuid}/actions/": {"post"},
+    "/api/v1/cases/{uuid}/plan/actions/{action_uuid}/": {"patch"},
+    "/api/v1/cases/{uuid}/plan/actions/{action_uuid}/status/": {"post"},
+    "/api/v1/cases/{uuid}/plan/agreement/": {"post"},
+    "/api/v1/cases/{uuid}/plan/evaluation/": {"post"},
+    "/api/v1/cases/{uuid}/plan/versions/": {"get"},
+    "/api/v1/cases/{uuid}/plan/versions/compare/": {"get"},
+    "/api/v1/cases/{uuid}/plan/versions/{number}/": {"get"},
+    "/api/v1/cases/{uuid}/plan/versions/{number}/commitment/": {"post"},
     "/api/v1/access-log/": {"get"},
 }
 
@@ -53,6 +66,9 @@ def test_schema_documents_query_parameters_and_bodies(api_client):
         "page_size",
     }
     assert parameters("/api/v1/access-log/") == {"case", "person", "page", "page_size"}
+    assert parameters("/api/v1/cases/{uuid}/plan/versions/compare/") == {"uuid", "from", "to"}
+    conflict = schema["paths"]["/api/v1/cases/{uuid}/plan/"]["patch"]["responses"]["409"]
+    assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/Conflict")
     body = schema["paths"]["/api/v1/cases/{uuid}/transition/"]["post"]["requestBody"]
     assert body["content"]["application/json"]["schema"]["$ref"].endswith("/CaseTransition")
     assert "tokenAuth" in schema["components"]["securitySchemes"]

@@ -144,7 +144,7 @@ SMEENGE = HouseholdSpec(
             InvolvementSpec("regisseur.loppersum", Service.SUPPORT, (Domain.DOMESTIC_RELATIONS,)),
         ),
         coordinator="regisseur.loppersum",
-        steps=advance(CaseStatus.EXECUTION),
+        steps=advance(CaseStatus.PLAN),
     ),
 )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from eenplan.cases.constants import CaseStatus, ClosingReason, EscalationLevel, ServiceType
 from eenplan.common.constants import LifeDomain
 from eenplan.people.constants import Gender, NetworkKind, RelationKind
+from eenplan.plans.constants import ActionStatus, AgreementMethod, GoalResult
 from eenplan.tenancy.constants import OrganisationType, Role
 
 
@@ -146,3 +147,90 @@ def parents_of(
 ) -> tuple[tuple[int, RelationKind, int], ...]:
     """Relations saying that each of ``parents`` is a parent of each of ``children``."""
     return tuple((p, RelationKind.PARENT, c) for p in parents for c in children)
+
+
+# The household plan. Dates are relative to the day of seeding (``due_in`` days from today,
+# ``days_ago`` days before today), so a demo always has overdue actions and recent agreements.
+
+
+@dataclass(frozen=True)
+class OwnerSpec:
+    """Who does an action: the organisation of the demo user ``professional`` (named as well
+    when ``named``), household member ``member`` or network member ``network`` (indexes in the
+    order of the household's spec)."""
+
+    professional: str = ""
+    named: bool = False
+    member: int | None = None
+    network: int | None = None
+
+
+def by_org(username: str, *, named: bool = False) -> OwnerSpec:
+    return OwnerSpec(professional=username, named=named)
+
+
+def by_member(index: int) -> OwnerSpec:
+    return OwnerSpec(member=index)
+
+
+def by_network(index: int) -> OwnerSpec:
+    return OwnerSpec(network=index)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    description: str
+    owner: OwnerSpec
+    due_in: int | None = None  # days from today; negative is in the past
+    status: ActionStatus = ActionStatus.OPEN
+    cancel_reason: str = ""
+
+
+@dataclass(frozen=True)
+class GoalSpec:
+    domain: LifeDomain
+    title: str
+    actions: tuple[ActionSpec, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementSpec:
+    """The household agrees (members ``by``); the coordinator records it, which commits the
+    coordinator's organisation; ``commitments`` are demo users whose organisations commit too."""
+
+    by: tuple[int, ...]
+    method: AgreementMethod
+    days_ago: int
+    commitments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RevisionSpec:
+    """Changes after an agreement, which open the next draft; agreed again if ``agreement``.
+
+    ``actions`` holds ``(goal index, action)``, ``retitled`` holds ``(goal index, new title)``.
+    """
+
+    goals: tuple[GoalSpec, ...] = ()
+    actions: tuple[tuple[int, ActionSpec], ...] = ()
+    retitled: tuple[tuple[int, str], ...] = ()
+    agreement: AgreementSpec | None = None
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    """The plan of a household's case, made by the coordinator when the case reaches `plan`.
+
+    Agreeing moves the case on to `uitvoering`. When the case's steps reach `evaluatie`, the
+    coordinator starts the evaluation through the plan and records ``results`` as
+    ``(goal index, result, note)``. ``revision`` is applied after the last step.
+    """
+
+    strengths: str
+    concerns: str
+    goals: tuple[GoalSpec, ...]
+    evaluation_in: int | None = None  # evaluation date, days from today
+    agreement: AgreementSpec | None = None
+    results: tuple[tuple[int, GoalResult, str], ...] = ()
+    revision: RevisionSpec | None = None

@@ -10,6 +10,8 @@ from eenplan.cases.constants import CaseStatus, TimelineEventKind
 from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
 from eenplan.common.validators import is_valid_bsn
 from eenplan.people.models import Household, NetworkMember, Person, Relation
+from eenplan.plans.models import Action as PlanAction
+from eenplan.plans.models import Commitment, Goal, GoalEvaluation, Plan, PlanVersion
 from eenplan.privacy.constants import Action
 from eenplan.privacy.models import AccessLogEntry
 from eenplan.tenancy.constants import Role
@@ -31,6 +33,12 @@ COUNTED = (
     HelpQuestion,
     Involvement,
     TimelineEvent,
+    Plan,
+    Goal,
+    PlanAction,
+    PlanVersion,
+    Commitment,
+    GoalEvaluation,
 )
 
 

@@ -217,3 +217,11 @@ def test_an_outsider_can_neither_read_nor_change_a_plan(goal, outsider, professi
     with pytest.raises(Case.DoesNotExist):
         services.plan_commit(actor=outsider, version=version)
     assert goal.plan.goals.count() == 1
+
+
+def test_a_closed_cases_plan_no_longer_changes(goal, professional):
+    Case.objects.filter(pk=goal.plan.case_id).update(
+        status=CaseStatus.CLOSED, closing_reason="anders"
+    )
+    with pytest.raises(ValidationError):
+        services.goal_add(actor=professional, plan=goal.plan, life_domain="financien", title="x")
