@@ -8,6 +8,7 @@ query that loads them for the access log.
 
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from eenplan.privacy.policy import active_involvement
 from eenplan.privacy.services import access_log_write
 from eenplan.tenancy.models import User
 
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
 
 @dataclass(frozen=True)
 class Measurement:
@@ -33,6 +36,8 @@ class Measurement:
     description: str
     result: str
     queries: int
+    transaction_control: int
+    statements: str
     timings_ms: list[float]
     warmup: int
     slowest_sql: str
@@ -103,16 +108,32 @@ def measure(
         started = time.perf_counter()
         read()
         timings.append((time.perf_counter() - started) * 1000)
-    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]), default={"sql": ""})
+    statements = [q["sql"] for q in captured.captured_queries]
+    control = sum(_is_transaction_control(sql) for sql in statements)
     return Measurement(
         name=name,
         description=description,
         result=result,
-        queries=len(captured),
+        queries=len(statements) - control,
+        transaction_control=control,
+        statements=" · ".join(f"{kind} {n}" for kind, n in Counter(map(_kind, statements)).items()),
         timings_ms=timings,
         warmup=warmup,
-        slowest_sql=slowest["sql"],
+        slowest_sql=_slowest_select(captured.captured_queries),
     )
+
+
+def _kind(sql: str) -> str:
+    return sql.lstrip().split(" ", 1)[0].upper()
+
+
+def _is_transaction_control(sql: str) -> bool:
+    return _kind(sql) in TRANSACTION_CONTROL
+
+
+def _slowest_select(queries: list[dict]) -> str:
+    selects = [q for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    return max(selects, key=lambda q: float(q["time"]), default={"sql": ""})["sql"]
 
 
 def reads(targets: Targets) -> list[tuple[str, str, Callable[[], str]]]:
@@ -137,16 +158,26 @@ def reads(targets: Targets) -> list[tuple[str, str, Callable[[], str]]]:
 
     def log_write() -> str:
         subjects = [(targets.case, person) for person in members]
-        entries = access_log_write(actor=fresh(user), action=Action.READ, name="bench", subjects=subjects)
+        entries = access_log_write(
+            actor=fresh(user), action=Action.READ, name="bench", subjects=subjects
+        )
         return f"{len(entries)} entries"
 
     return [
-        ("household_client_view", "household of 6, newest 100 timeline events", client_view),
+        (
+            "household_client_view",
+            "household of 6 with its cases, involvements and newest timeline events",
+            client_view,
+        ),
         ("case_list", "page 1, page_size 25, newest first", cases_page),
         ("person_search (surname)", f"name={targets.surname!r}", search(name=targets.surname)),
-        ("person_search (postcode)", f"postcode={targets.postcode!r}", search(postcode=targets.postcode)),
+        (
+            "person_search (postcode)",
+            f"postcode={targets.postcode!r}",
+            search(postcode=targets.postcode),
+        ),
         ("Case.visible_to(user).count()", "every case the user may see", count),
-        ("access_log_write", "6 entries in one INSERT", log_write),
+        ("access_log_write", "6 (case, person) entries in one INSERT, on its own", log_write),
     ]
 
 
@@ -159,7 +190,7 @@ def run_all(targets: Targets, *, repetitions: int, warmup: int) -> list[Measurem
 
 def explain(sql: str) -> str:
     """The database's plan for one captured SELECT (``EXPLAIN ANALYZE`` on PostgreSQL)."""
-    if not sql.lstrip().upper().startswith("SELECT"):
+    if not sql:
         return ""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from eenplan.cases.constants import CaseStatus, ClosingReason, ServiceType, TimelineEventKind
@@ -59,7 +59,8 @@ STREETS = ["Molenstraat", "Kerkstraat", "Schoolstraat", "Dorpsstraat", "Stations
 CITIES = ["Delfzijl", "Appingedam", "Loppersum"]
 OPEN_STATUSES = [s for s in CaseStatus if s != CaseStatus.CLOSED]
 EVENT_KINDS = list(TimelineEventKind)
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
+CUMULATIVE_WEIGHTS = list(itertools.accumulate(1 / rank for rank in range(1, ORGANISATIONS + 1)))
 
 
 @dataclass
@@ -96,6 +97,17 @@ def build_region(*, households: int, access_log_rows: int, seed: int = 20261122)
         cases = _cases(rng, homes, staff)
         _timeline(rng, cases, staff)
         _access_log(rng, access_log_rows, homes, staff)
+
+
+def refresh_statistics() -> None:
+    """On PostgreSQL, ``VACUUM ANALYZE`` what was just loaded, as autovacuum would soon after.
+
+    Without planner statistics a freshly bulk-loaded table gets poor plans that no running
+    installation has. SQLite is left as the embedded default runs: without ``ANALYZE``.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
 
 
 def _municipalities() -> list[Municipality]:
@@ -216,10 +228,9 @@ def _relations_and_network(rng: random.Random, homes: list[Home]) -> None:
 
 def _pick_organisations(rng: random.Random, staff: Staff, count: int) -> list[Organisation]:
     """``count`` distinct organisations, the busiest first; weights 1/rank (Zipf-like)."""
-    weights = [1 / (rank + 1) for rank in range(len(staff.organisations))]
     chosen: dict[int, Organisation] = {}
     while len(chosen) < count:
-        org = rng.choices(staff.organisations, weights=weights)[0]
+        org = rng.choices(staff.organisations, cum_weights=CUMULATIVE_WEIGHTS)[0]
         chosen[org.pk] = org
     return sorted(chosen.values(), key=lambda org: org.pk)
 
