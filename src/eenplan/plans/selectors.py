@@ -76,6 +76,27 @@ def plan_view(*, user, case_uuid: uuid.UUID) -> PlanView:
     )
 
 
+def plan_for(*, user, case_uuid: uuid.UUID) -> Plan:
+    """The plan a change is about; ``DoesNotExist`` when hidden. The service logs the change."""
+    return Plan.objects.visible_to(user).select_related("case").get(case__uuid=case_uuid)
+
+
+def goal_for(*, user, case_uuid: uuid.UUID, goal_uuid: uuid.UUID) -> Goal:
+    return (
+        Goal.objects.visible_to(user)
+        .select_related("plan__case")
+        .get(uuid=goal_uuid, plan__case__uuid=case_uuid)
+    )
+
+
+def action_for(*, user, case_uuid: uuid.UUID, action_uuid: uuid.UUID) -> Action:
+    return (
+        Action.objects.visible_to(user)
+        .select_related("goal__plan__case", *ACTION_OWNERS)
+        .get(uuid=action_uuid, goal__plan__case__uuid=case_uuid)
+    )
+
+
 def plan_progress(*, plan: Plan) -> Progress:
     """Counts only, no personal data: two aggregate queries."""
     today = timezone.localdate()

@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from eenplan.api.serializers.plan_input import MAX_COUNTER
 from eenplan.cases.models import Case
 from eenplan.people.models import Household, NetworkMember, Person
+from eenplan.plans import selectors
 from eenplan.plans.constants import OwnerKind
 from eenplan.plans.models import Action, Goal, Plan, PlanVersion
 from eenplan.plans.selectors import ACTION_OWNERS
@@ -29,27 +30,11 @@ def no_plan_yet() -> NotFound:
 def plan_for(*, user, case_uuid: uuid.UUID) -> Plan:
     """The plan of a visible case; ``NotFound`` with a reason when the case has none."""
     try:
-        return Plan.objects.visible_to(user).select_related("case").get(case__uuid=case_uuid)
+        return selectors.plan_for(user=user, case_uuid=case_uuid)
     except Plan.DoesNotExist:
         if Case.objects.visible_to(user).filter(uuid=case_uuid).exists():
             raise no_plan_yet() from None
         raise
-
-
-def goal_for(*, user, case_uuid: uuid.UUID, goal_uuid: uuid.UUID) -> Goal:
-    return (
-        Goal.objects.visible_to(user)
-        .select_related("plan__case")
-        .get(uuid=goal_uuid, plan__case__uuid=case_uuid)
-    )
-
-
-def action_for(*, user, case_uuid: uuid.UUID, action_uuid: uuid.UUID) -> Action:
-    return (
-        Action.objects.visible_to(user)
-        .select_related("goal__plan__case", *ACTION_OWNERS)
-        .get(uuid=action_uuid, goal__plan__case__uuid=case_uuid)
-    )
 
 
 def goal_detail(goal: Goal) -> Goal:

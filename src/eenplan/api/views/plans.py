@@ -29,10 +29,8 @@ from eenplan.api.serializers.plans import (
     PlanSerializer,
 )
 from eenplan.api.views.plan_lookups import (
-    action_for,
     current_owner,
     goal_detail,
-    goal_for,
     no_plan_yet,
     owner_from,
     plan_for,
@@ -40,6 +38,7 @@ from eenplan.api.views.plan_lookups import (
 from eenplan.api.views.responses import BAD_REQUEST, CONFLICT, NOT_FOUND
 from eenplan.cases.selectors import case_get
 from eenplan.plans import selectors, services
+from eenplan.plans.selectors import action_for, goal_for
 
 TAGS = ["plans"]
 

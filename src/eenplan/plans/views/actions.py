@@ -13,6 +13,7 @@ from eenplan.cases.selectors import case_get
 from eenplan.plans import services
 from eenplan.plans.constants import ActionStatus
 from eenplan.plans.forms import ActionEditForm, ActionForm, ActionStatusForm, owner_value
+from eenplan.plans.selectors import action_for, goal_for
 from eenplan.plans.views.base import (
     Panel,
     action_or_404,
@@ -22,7 +23,7 @@ from eenplan.plans.views.base import (
     show_form,
     submit_form,
 )
-from eenplan.plans.views.lookups import action_for, action_owner_options, goal_for
+from eenplan.plans.views.lookups import action_owner_options
 
 FORM_METHODS = ["GET", "POST"]
 
@@ -73,7 +74,7 @@ def action_add(request, case_uuid: uuid.UUID, goal_uuid: uuid.UUID):
     options = _owner_options_for_post(request, case_uuid)
 
     def save(data: dict) -> str:
-        goal = goal_for(request.user, case_uuid, goal_uuid)
+        goal = goal_for(user=request.user, case_uuid=case_uuid, goal_uuid=goal_uuid)
         action = services.action_add(actor=request.user, goal=goal, **data)
         return f"De actie voor {action.owner_label} is toegevoegd."
 
@@ -88,7 +89,7 @@ def _action_url(name: str, case_uuid: uuid.UUID, action) -> str:
 
 def _action_or_404(request, case_uuid: uuid.UUID, action_uuid: uuid.UUID):
     try:
-        return action_for(request.user, case_uuid, action_uuid)
+        return action_for(user=request.user, case_uuid=case_uuid, action_uuid=action_uuid)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
 

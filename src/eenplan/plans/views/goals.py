@@ -16,6 +16,7 @@ from eenplan.plans.forms import (
     ProfessionalPlanForm,
     RemoveForm,
 )
+from eenplan.plans.selectors import goal_for, plan_for
 from eenplan.plans.views.base import (
     GOALS,
     Panel,
@@ -26,7 +27,6 @@ from eenplan.plans.views.base import (
     show_form,
     submit_form,
 )
-from eenplan.plans.views.lookups import goal_for, plan_for
 
 FORM_METHODS = ["GET", "POST"]
 
@@ -67,7 +67,7 @@ def goal_add(request, case_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        plan = plan_for(request.user, case_uuid)
+        plan = plan_for(user=request.user, case_uuid=case_uuid)
         goal = services.goal_add(actor=request.user, plan=plan, **data)
         return f"Het doel '{goal.title}' is toegevoegd."
 
@@ -107,7 +107,7 @@ def goal_edit(request, case_uuid: uuid.UUID, goal_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        goal = goal_for(request.user, case_uuid, goal_uuid)
+        goal = goal_for(user=request.user, case_uuid=case_uuid, goal_uuid=goal_uuid)
         goal = services.goal_update(actor=request.user, goal=goal, **data)
         return f"Het doel '{goal.title}' is opgeslagen."
 
@@ -143,7 +143,7 @@ def goal_remove(request, case_uuid: uuid.UUID, goal_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        goal = goal_for(request.user, case_uuid, goal_uuid)
+        goal = goal_for(user=request.user, case_uuid=case_uuid, goal_uuid=goal_uuid)
         services.goal_remove(actor=request.user, goal=goal, **data)
         return f"Het doel '{goal.title}' is verwijderd."
 
@@ -176,7 +176,7 @@ def goal_evaluate(request, case_uuid: uuid.UUID, goal_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        goal = goal_for(request.user, case_uuid, goal_uuid)
+        goal = goal_for(user=request.user, case_uuid=case_uuid, goal_uuid=goal_uuid)
         evaluation = services.goal_evaluate(actor=request.user, goal=goal, **data)
         result = GoalResult(evaluation.result).label.lower()
         return f"De evaluatie van '{goal.title}' is opgeslagen: {result}."
@@ -211,7 +211,7 @@ def goal_link(request, case_uuid: uuid.UUID, goal_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        goal = goal_for(request.user, case_uuid, goal_uuid)
+        goal = goal_for(user=request.user, case_uuid=case_uuid, goal_uuid=goal_uuid)
         link = services.professional_plan_link(actor=request.user, goal=goal, **data)
         return f"Het eigen plan {link.reference} is gekoppeld aan '{goal.title}'."
 

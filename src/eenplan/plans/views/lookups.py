@@ -1,7 +1,6 @@
-"""The objects a plan form changes, found only through ``visible_to(user)``.
+"""What plan forms and the PDF show around a case, found only through ``visible_to(user)``.
 
-A hidden object raises ``DoesNotExist``, which the form helpers turn into a 404. The owner
-choices and the contacts for the PDF read here are candidates for selectors of their own
+The owner choices and the PDF contacts are candidates for selectors of their own
 (``action_owner_options``, ``case_contacts``) so that they are access-logged in one place.
 """
 
@@ -12,29 +11,7 @@ from django.utils import timezone
 from eenplan.cases.models import Case, Involvement
 from eenplan.people.models import Household, NetworkMember
 from eenplan.plans.forms import owner_options
-from eenplan.plans.models import Action, Goal, Plan
 from eenplan.plans.pdf import COORDINATOR, Contact
-from eenplan.plans.selectors import ACTION_OWNERS
-
-
-def plan_for(user, case_uuid: uuid.UUID) -> Plan:
-    return Plan.objects.visible_to(user).select_related("case").get(case__uuid=case_uuid)
-
-
-def goal_for(user, case_uuid: uuid.UUID, goal_uuid: uuid.UUID) -> Goal:
-    return (
-        Goal.objects.visible_to(user)
-        .select_related("plan__case")
-        .get(uuid=goal_uuid, plan__case__uuid=case_uuid)
-    )
-
-
-def action_for(user, case_uuid: uuid.UUID, action_uuid: uuid.UUID) -> Action:
-    return (
-        Action.objects.visible_to(user)
-        .select_related("goal__plan__case", *ACTION_OWNERS)
-        .get(uuid=action_uuid, goal__plan__case__uuid=case_uuid)
-    )
 
 
 def action_owner_options(user, case: Case) -> list:

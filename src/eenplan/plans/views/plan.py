@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from eenplan.cases.selectors import case_get
 from eenplan.plans import selectors, services
 from eenplan.plans.forms import AgreeForm, PlanFieldsForm
+from eenplan.plans.selectors import plan_for
 from eenplan.plans.views.base import (
     BODY,
     FIELDS,
@@ -24,7 +25,6 @@ from eenplan.plans.views.base import (
     submit_button,
     submit_form,
 )
-from eenplan.plans.views.lookups import plan_for
 
 
 @login_required
@@ -78,7 +78,7 @@ def plan_edit(request, case_uuid: uuid.UUID):
         )
 
     def save(data: dict) -> str:
-        plan = plan_for(request.user, case_uuid)
+        plan = plan_for(user=request.user, case_uuid=case_uuid)
         services.plan_update(actor=request.user, plan=plan, **data)
         return "Wat goed gaat, de zorgen en de evaluatiedatum zijn opgeslagen."
 
@@ -126,7 +126,7 @@ def plan_agree(request, case_uuid: uuid.UUID):
     def save(data: dict) -> str:
         version = services.plan_agree(
             actor=request.user,
-            plan=plan_for(request.user, case_uuid),
+            plan=plan_for(user=request.user, case_uuid=case_uuid),
             revision=data["revision"],
             agreed_by=data["agreed_by"],
             method=data["method"],
@@ -152,7 +152,9 @@ def plan_commit(request, case_uuid: uuid.UUID, number: int):
 @require_POST
 def plan_start_evaluation(request, case_uuid: uuid.UUID):
     def call() -> str:
-        services.plan_start_evaluation(actor=request.user, plan=plan_for(request.user, case_uuid))
+        services.plan_start_evaluation(
+            actor=request.user, plan=plan_for(user=request.user, case_uuid=case_uuid)
+        )
         return "De evaluatie is gestart. Bespreek per doel met het gezin of het is gelukt."
 
     return submit_button(request, case_uuid, call)
