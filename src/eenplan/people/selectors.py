@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,8 +136,9 @@ def person_search(
         persons.prefetch_related(
             Prefetch(
                 "memberships",
+                # Checked per hit's household, not by listing every visible household.
                 queryset=HouseholdMember.objects.filter(
-                    household__in=Household.objects.visible_to(user)
+                    Exists(Case.objects.visible_to(user).filter(household=OuterRef("household")))
                 ).select_related("household"),
                 to_attr="search_households",
             )
