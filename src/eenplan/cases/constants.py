@@ -66,3 +66,51 @@ class TimelineEventKind(models.TextChoices):
     PLAN_COMMITTED = "plan_commitment", _("Organisatie verbindt zich aan het plan")
     ACTION_PROGRESS = "actie_voortgang", _("Voortgang van een actie")
     GOAL_EVALUATED = "doel_geevalueerd", _("Doel geëvalueerd")
+    REFERRAL_SENT = "aanmelding_verstuurd", _("Aanmelding verstuurd")
+    REFERRAL_ACCEPTED = "aanmelding_geaccepteerd", _("Aanmelding geaccepteerd")
+    REFERRAL_DECLINED = "aanmelding_afgewezen", _("Aanmelding afgewezen")
+    CONSENT_RECORDED = "toestemming_vastgelegd", _("Toestemming of grondslag vastgelegd")
+    CONSENT_WITHDRAWN = "toestemming_ingetrokken", _("Toestemming ingetrokken")
+    NOTE_ADDED = "notitie_toegevoegd", _("Notitie toegevoegd")
+    COORDINATOR_PROPOSED = "regisseur_voorgesteld", _("Regisseur voorgesteld")
+    SIGNAL_RESOLVED = "signaal_afgehandeld", _("Signaal afgehandeld")
+
+
+class DataCategory(models.TextChoices):
+    """What an organisation may receive about a household (toestemming per soort gegevens)."""
+
+    PLAN = "plan", _("Het plan: vragen, doelen, acties, tijdlijn en eigen netwerk")
+    NOTES = "notities", _("Notities")
+    ASSESSMENTS = "diagnoses", _("Diagnoses en metingen (zoals de ZRM)")
+    CONTACT = "contactgegevens", _("Adres, telefoon en e-mail")
+
+
+class SharingGround(models.TextChoices):
+    """Why an organisation may see content: the person's consent, or a legal basis."""
+
+    CONSENT = "toestemming", _("Toestemming van de inwoner")
+    YOUTH_PROTECTION = "jeugdbescherming", _("Jeugdbeschermingsmaatregel")
+    SAFETY = "veiligheid", _("Acute onveiligheid")
+    MELDCODE = "meldcode", _("Meldcode huiselijk geweld en kindermishandeling")
+    LEGAL_TASK = "wettelijke_taak", _("Wettelijke taak (Wmo, Jeugdwet, Participatiewet)")
+    COURT_ORDER = "rechterlijke_uitspraak", _("Rechterlijke uitspraak")
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "verstuurd", _("Verstuurd")
+    ACCEPTED = "geaccepteerd", _("Geaccepteerd")
+    DECLINED = "afgewezen", _("Afgewezen")
+
+
+class NoteAudience(models.TextChoices):
+    """Who reads a note."""
+
+    OWN_ORGANISATION = "eigen_organisatie", _("Alleen mijn organisatie")
+    INVOLVED = "betrokkenen", _("Alle betrokkenen (binnen de toestemming)")
+    COORDINATOR = "regisseur", _("Alleen de regisseur")
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "voorgesteld", _("Voorgesteld")
+    AGREED = "afgesproken", _("Afgesproken")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")

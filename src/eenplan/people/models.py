@@ -54,6 +54,12 @@ class Person(PublicModel):
     def __str__(self) -> str:
         return self.full_name
 
+    def age_on(self, day) -> int | None:
+        if self.birth_date is None:
+            return None
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)

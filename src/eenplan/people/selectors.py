@@ -8,13 +8,20 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eenplan.cases.models import Case, Involvement, TimelineEvent
+from eenplan.cases.redaction import (
+    CONTACT_FIELDS,
+    redact_case,
+    redact_contact,
+    redact_involvement,
+)
 from eenplan.common.validators import is_valid_bsn, normalise_bsn, normalise_postcode
 from eenplan.people.models import Household, HouseholdMember, Person, Relation
+from eenplan.privacy import policy
 from eenplan.privacy.constants import Action, ProcessingActivity
 from eenplan.privacy.services import access_log_write
 
@@ -26,7 +33,10 @@ TIMELINE_LIMIT = 100
 class ClientView:
     """The integrated client view: one household and everything around it.
 
-    ``case`` is the case the household is in now; ``timeline`` holds its newest events.
+    ``case`` is the case the household is in now; ``timeline`` holds its newest events;
+    ``access`` what the user may see of it beyond the known level. Without plan consent the
+    questions, timeline, network and what each organisation does are left out; without consent
+    for contact details a member's address, phone and e-mail are blank.
     """
 
     household: Household
@@ -36,6 +46,7 @@ class ClientView:
     cases: list[Case]
     case: Case | None
     timeline: list[TimelineEvent]
+    access: policy.CaseAccess
 
 
 def _current_case(cases: list[Case]) -> Case | None:
@@ -76,11 +87,20 @@ def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
     )
     cases = list(household.cases.all())
     current = _current_case(cases)
+    access_by_case = policy.case_access(user, [case.pk for case in cases])
+    for case in cases:
+        redact_case(case, access_by_case[case.pk])
+        for involvement in case.involvements.all():
+            redact_involvement(involvement, access_by_case[case.pk])
+    access = access_by_case[current.pk] if current else policy.CaseAccess()
+    members = list(household.memberships.all())
+    for member in members:
+        redact_contact(member.person, access)
     view = ClientView(
         household=household,
-        members=list(household.memberships.all()),
+        members=members,
         relations=list(household.relations.all()),
-        network=list(household.network_members.all()),
+        network=list(household.network_members.all()) if access.plan else [],
         cases=cases,
         case=current,
         timeline=list(
@@ -88,8 +108,9 @@ def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
                 "actor", "actor_organisation"
             )[:TIMELINE_LIMIT]
         )
-        if current
+        if current and access.plan
         else [],
+        access=access,
     )
     access_log_write(
         actor=user,
@@ -99,6 +120,21 @@ def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
         started_at=started_at,
     )
     return view
+
+
+def _with_contact_shared(persons, user):
+    return persons.annotate(
+        contact_shared=ExpressionWrapper(
+            policy.person_contact_visibility(user), output_field=BooleanField()
+        )
+    )
+
+
+def _redact_unshared_contact(persons: list[Person]) -> None:
+    for person in persons:
+        if not person.contact_shared:
+            for name in CONTACT_FIELDS:
+                setattr(person, name, "")
 
 
 def person_search(
@@ -131,9 +167,12 @@ def person_search(
     if birth_date:
         persons = persons.filter(birth_date=birth_date)
     if postcode:
-        persons = persons.filter(postcode=normalise_postcode(postcode))
+        # An address is contact data: searching on it needs consent for contact details.
+        persons = persons.filter(
+            policy.person_contact_visibility(user), postcode=normalise_postcode(postcode)
+        )
     hits = list(
-        persons.prefetch_related(
+        _with_contact_shared(persons, user).prefetch_related(
             Prefetch(
                 "memberships",
                 # Checked per hit's household, not by listing every visible household.
@@ -144,6 +183,7 @@ def person_search(
             )
         )[:SEARCH_LIMIT]
     )
+    _redact_unshared_contact(hits)
     if hits:
         access_log_write(
             actor=user,
@@ -159,7 +199,8 @@ def person_search(
 def person_get(*, user, person_uuid: uuid.UUID) -> Person:
     """One person; ``Person.DoesNotExist`` when unknown or not visible."""
     started_at = timezone.now()
-    person = Person.objects.visible_to(user).get(uuid=person_uuid)
+    person = _with_contact_shared(Person.objects.visible_to(user), user).get(uuid=person_uuid)
+    _redact_unshared_contact([person])
     access_log_write(
         actor=user,
         action=Action.READ,

@@ -5,6 +5,15 @@ A user sees a case when one of *their working organisations* has an active invol
 active membership in a case-working role: uitvoerder, regisseur, wijkteamprofessional or consulent.
 A household is visible when one of its cases is visible; a person when one of their households is.
 
+Seeing a case is the *known* level (the Verwijsindex level): that the household is known, who its
+members are, which organisations are involved and whom to contact there. The *content* of a case
+is split in data categories (plan, notes, assessments, contact details); an organisation sees a
+category only while it holds an active consent or legal basis (``cases.Consent``) that covers it.
+Plan content is household-wide, so one member's consent opens it; contact details and assessments
+are per person, so they open per member (or for all through a household-wide legal basis).
+Notes carry their own audience: own organisation, all involved with notes consent, or only the
+coordinator.
+
 Everyone else sees no case and no person: team leaders, directors and policy officers (they get
 aggregates), privacy officers (they get the access log), functional admins (configuration),
 anonymous users, and superusers: being a superuser grants nothing here, so the admin is no back
@@ -16,14 +25,24 @@ the database with it, so a case you may not see behaves exactly like a case that
 """
 
 import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from eenplan.cases.constants import DataCategory, NoteAudience
 from eenplan.tenancy.constants import CASE_WORKER_ROLES, Role
 
 NOTHING = Q(pk__in=[])
+
+CATEGORY_FIELDS = {
+    DataCategory.PLAN: "shares_plan",
+    DataCategory.NOTES: "shares_notes",
+    DataCategory.ASSESSMENTS: "shares_assessments",
+    DataCategory.CONTACT: "shares_contact",
+}
 
 
 def working_organisation_ids(user) -> QuerySet:
@@ -37,6 +56,14 @@ def working_organisation_ids(user) -> QuerySet:
 def active_involvement(on: datetime.date | None = None) -> Q:
     day = on or timezone.localdate()
     return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def active_basis(on: datetime.date | None = None) -> Q:
+    """A consent or legal basis in force on ``on``: started, not expired, not withdrawn."""
+    day = on or timezone.localdate()
+    return Q(withdrawn_at__isnull=True, valid_from__lte=day) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
 
 
 def _may_see_personal_data(user) -> bool:
@@ -54,13 +81,58 @@ def case_visibility(user) -> Q:
     return Q(Exists(involved)) | Q(coordinator_organisation_id__in=organisations)
 
 
-def related_case_visibility(user, case_path: str) -> Q:
-    """Visibility of data that belongs to one case (a plan, goal, action): that case's rule."""
+def case_content_visibility(user, category: DataCategory) -> Q:
+    """Cases whose ``category`` content the user may see: known, plus consent or legal basis."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    consent = apps.get_model("cases", "Consent")
+    basis = consent.objects.filter(
+        active_basis(),
+        case=OuterRef("pk"),
+        organisation_id__in=working_organisation_ids(user),
+        **{CATEGORY_FIELDS[category]: True},
+    )
+    return case_visibility(user) & Q(Exists(basis))
+
+
+def related_case_visibility(
+    user, case_path: str, category: DataCategory | None = DataCategory.PLAN
+) -> Q:
+    """Visibility of data that belongs to one case: the content rule for ``category`` (plan by
+    default: plans, goals, actions), or the known level when ``category`` is None."""
     if not _may_see_personal_data(user):
         return NOTHING
     case = apps.get_model("cases", "Case")
-    visible = case.objects.filter(case_visibility(user), pk=OuterRef(f"{case_path}_id"))
-    return Q(Exists(visible))
+    rule = case_visibility(user) if category is None else case_content_visibility(user, category)
+    return Q(Exists(case.objects.filter(rule, pk=OuterRef(f"{case_path}_id"))))
+
+
+def note_visibility(user) -> Q:
+    """A note reaches its audience only, and only while the reader may see the case."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    organisations = working_organisation_ids(user)
+    own_organisation = Q(author_organisation_id__in=organisations)
+    audience = (
+        Q(audience=NoteAudience.OWN_ORGANISATION) & own_organisation
+        | Q(audience=NoteAudience.INVOLVED)
+        & (own_organisation | related_case_visibility(user, "case", DataCategory.NOTES))
+        | Q(audience=NoteAudience.COORDINATOR)
+        & (Q(author_id=user.pk) | Q(case__coordinator_id=user.pk))
+    )
+    return related_case_visibility(user, "case", category=None) & audience
+
+
+def referral_visibility(user) -> Q:
+    """The sender sees its referrals while it may see the case; the receiver sees what it was
+    sent, which the household consented to when the referral was made."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    organisations = working_organisation_ids(user)
+    sent = Q(from_organisation_id__in=organisations) & related_case_visibility(
+        user, "case", category=None
+    )
+    return sent | Q(to_organisation_id__in=organisations)
 
 
 def household_visibility(user) -> Q:
@@ -83,5 +155,109 @@ def person_visibility(user) -> Q:
     )
 
 
+def person_contact_visibility(user) -> Q:
+    """Persons whose contact details the user may see: a consent of that person, or a
+    household-wide legal basis, for contact details in a case the user may see."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    case = apps.get_model("cases", "Case")
+    consent = apps.get_model("cases", "Consent")
+    shared = consent.objects.filter(
+        active_basis(),
+        Exists(case.objects.filter(case_visibility(user), pk=OuterRef("case_id"))),
+        organisation_id__in=working_organisation_ids(user),
+        shares_contact=True,
+    )
+    own = shared.filter(person=OuterRef("pk"))
+    household_wide = shared.filter(
+        person__isnull=True, case__household__memberships__person=OuterRef("pk")
+    )
+    return Q(Exists(own)) | Q(Exists(household_wide))
+
+
 def may_read_access_log(user) -> bool:
     return _may_see_personal_data(user) and user.has_role(Role.PRIVACY_OFFICER)
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What a user may see of one case beyond the known level.
+
+    ``categories`` opens household-wide content (any member's consent will do);
+    ``household_wide`` and ``per_person`` open one member's own data (contact, assessments).
+    """
+
+    categories: frozenset[str] = frozenset()
+    household_wide: frozenset[str] = frozenset()
+    per_person: Mapping[int, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.categories)
+
+    def allows(self, category: DataCategory, person=None) -> bool:
+        if person is None:
+            return category in self.categories
+        return category in self.household_wide or category in self.per_person.get(person.pk, ())
+
+    @property
+    def plan(self) -> bool:
+        return self.allows(DataCategory.PLAN)
+
+    @property
+    def notes(self) -> bool:
+        return self.allows(DataCategory.NOTES)
+
+
+def case_access(user, case_ids: Iterable[int]) -> dict[int, CaseAccess]:
+    """Per case id, the categories the user's organisations hold a basis for, in one query.
+
+    The cases must already be visible to the user (the known level).
+    """
+    case_ids = list(case_ids)
+    if not case_ids or not _may_see_personal_data(user):
+        return {case_id: CaseAccess() for case_id in case_ids}
+    consent = apps.get_model("cases", "Consent")
+    rows = consent.objects.filter(
+        active_basis(),
+        case_id__in=case_ids,
+        organisation_id__in=working_organisation_ids(user),
+    ).values("case_id", "person_id", *CATEGORY_FIELDS.values())
+    grants: dict[int, dict[int | None, set[str]]] = {case_id: {} for case_id in case_ids}
+    for row in rows:
+        granted = {category for category, name in CATEGORY_FIELDS.items() if row[name]}
+        grants[row["case_id"]].setdefault(row["person_id"], set()).update(granted)
+    return {case_id: _access(by_person) for case_id, by_person in grants.items()}
+
+
+def _access(by_person: dict[int | None, set[str]]) -> CaseAccess:
+    return CaseAccess(
+        categories=frozenset().union(*by_person.values()),
+        household_wide=frozenset(by_person.get(None, ())),
+        per_person={pid: frozenset(cats) for pid, cats in by_person.items() if pid is not None},
+    )
+
+
+def signal_visibility(user) -> Q:
+    """Who reads a signal (``signals.Signal``): it is addressed to the organisations it concerns
+    and to the case's coordinator, and read within the case rule.
+
+    A user sees a signal when one of their working organisations is among the signal's
+    organisations concerned, or they are the coordinator of its case; and they may see the case
+    (the known level); and, for every kind except a match, their organisation may see the plan
+    content, because the explanation of an overlap, gap or stalled plan tells what the plan is
+    about. A match tells only *that* other organisations work with a person and whom to contact,
+    so the known level is enough.
+    """
+    if not _may_see_personal_data(user):
+        return NOTHING
+    from eenplan.signals.constants import SignalKind
+
+    party = apps.get_model("signals", "SignalOrganisation")
+    concerned = party.objects.filter(
+        signal=OuterRef("pk"), organisation_id__in=working_organisation_ids(user)
+    )
+    addressed = Q(Exists(concerned)) | Q(case__coordinator_id=user.pk)
+    known = related_case_visibility(user, "case", category=None)
+    plan_content = related_case_visibility(user, "case", DataCategory.PLAN)  # implies known
+    return addressed & (Q(kind=SignalKind.MATCH) & known | plan_content)

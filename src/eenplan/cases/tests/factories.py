@@ -2,11 +2,11 @@ import datetime
 
 import factory
 
-from eenplan.cases.constants import CaseStatus, ServiceType
-from eenplan.cases.models import Case, Involvement, TimelineEvent
+from eenplan.cases.constants import CaseStatus, ServiceType, SharingGround
+from eenplan.cases.models import Case, Consent, Involvement, TimelineEvent
 from eenplan.common.constants import LifeDomain
 from eenplan.people.tests.factories import HouseholdFactory
-from eenplan.tenancy.tests.factories import OrganisationFactory
+from eenplan.tenancy.tests.factories import OrganisationFactory, UserFactory
 
 
 class CaseFactory(factory.django.DjangoModelFactory):
@@ -45,6 +45,32 @@ class InvolvementFactory(factory.django.DjangoModelFactory):
     def persons(self, create, extracted, **kwargs):
         if create:
             self.persons.set(extracted or self.case.household.members.all())
+
+    @factory.post_generation
+    def consent(self, create, extracted, **kwargs):
+        """By default the organisation may see all content (a household-wide legal basis);
+        ``InvolvementFactory(consent=False)`` leaves it at the known level."""
+        if create and extracted is not False:
+            ConsentFactory(case=self.case, organisation=self.organisation)
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """A household-wide legal basis for every category; pass ``ground``/``person`` for consent."""
+
+    class Meta:
+        model = Consent
+
+    case = factory.SubFactory(CaseFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    ground = SharingGround.LEGAL_TASK
+    justification = "Wettelijke taak van het wijkteam (Wmo 2015 art. 5.1.1)."
+    purpose = "Gezamenlijke aanpak voor het huishouden"
+    shares_plan = True
+    shares_notes = True
+    shares_assessments = True
+    shares_contact = True
+    valid_from = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    recorded_by = factory.SubFactory(UserFactory)
 
 
 class TimelineEventFactory(factory.django.DjangoModelFactory):

@@ -105,7 +105,7 @@ def test_escalation_needs_a_reason_and_a_level_from_1_to_5(case, professional):
     services.case_escalate(actor=professional, case=case, level=4, reason="Geen woning.")
     case.refresh_from_db()
     assert (case.escalation_level, case.escalation_reason) == (4, "Geen woning.")
-    assert case.timeline.first().data == {"from": 1, "to": 4}
+    assert case.timeline.first().data == {"from": 1, "to": 4, "decision": False}
 
 
 def test_involvement_for_household_members_only(case, professional):

@@ -25,6 +25,7 @@ from eenplan.common.constants import LifeDomain
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
 from eenplan.privacy.services import access_log_write
+from eenplan.tenancy.constants import CASE_WORKER_ROLES, OrganisationType
 from eenplan.tenancy.models import Membership, Organisation
 
 
@@ -56,14 +57,14 @@ def timeline_record(*, actor, case: Case, kind: TimelineEventKind, summary: str,
     )
 
 
-def _validate_life_domains(codes: list[str], field: str = "life_domains") -> list[str]:
+def validate_life_domains(codes: list[str], field: str = "life_domains") -> list[str]:
     unknown = [code for code in codes if code not in LifeDomain.values]
     if unknown:
         raise ValidationError({field: _("Onbekend leefgebied: %s") % ", ".join(unknown)})
     return list(dict.fromkeys(codes))
 
 
-def _is_working_member(user, organisation: Organisation) -> bool:
+def is_working_member(user, organisation: Organisation) -> bool:
     return policy.working_organisation_ids(user).filter(organisation_id=organisation.pk).exists()
 
 
@@ -84,7 +85,7 @@ def case_open(
     contact. ``other_questions`` holds ``(text, life_domain)`` pairs after the priority question.
     """
     organisation = organisation or actor.acting_organisation
-    if organisation is None or not _is_working_member(actor, organisation):
+    if organisation is None or not is_working_member(actor, organisation):
         raise ValidationError(
             {"organisation": _("U kunt alleen aanmelden namens een organisatie waar u werkt.")}
         )
@@ -94,7 +95,7 @@ def case_open(
         )
     if not priority_question.strip():
         raise ValidationError({"priority_question": _("Vul de prio-vraag in.")})
-    _validate_life_domains([priority_domain] if priority_domain else [], "priority_domain")
+    validate_life_domains([priority_domain] if priority_domain else [], "priority_domain")
     case = Case(
         household=household,
         reference=f"tmp-{timezone.now():%H%M%S%f}",
@@ -170,50 +171,88 @@ def case_transition(
 
 
 @transaction.atomic
-def case_set_coordinator(*, actor, case: Case, coordinator, organisation: Organisation) -> Case:
-    """Record the agreed coordinator: a professional of an organisation involved in the case."""
+def case_set_coordinator(
+    *, actor, case: Case, coordinator, organisation: Organisation, note: str = ""
+) -> Case:
+    """Record the agreed coordinator: a professional of an organisation involved in the case.
+
+    ``actor`` is who records the agreement; ``note`` says with whom and how it was agreed.
+    """
     case = case_lock_visible(actor=actor, case=case)
     if not case.involvements.active().filter(organisation=organisation).exists():
         raise ValidationError(
             {"organisation": _("De regisseur komt van een organisatie die betrokken is.")}
         )
-    if not _is_working_member(coordinator, organisation):
+    if not is_working_member(coordinator, organisation):
         raise ValidationError(
             {"coordinator": _("De regisseur moet als professional bij deze organisatie werken.")}
         )
     case.coordinator, case.coordinator_organisation = coordinator, organisation
     case.save(update_fields=["coordinator", "coordinator_organisation", "updated_at"])
+    names = {"name": coordinator.get_full_name() or coordinator.username, "org": organisation.name}
     timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.COORDINATOR_SET,
-        summary=_("%(name)s (%(org)s) is regisseur.")
-        % {"name": coordinator.get_full_name() or coordinator.username, "org": organisation.name},
+        summary=f"{_('%(name)s (%(org)s) is regisseur.') % names} {note.strip()}".strip(),
         data={"coordinator": str(coordinator.uuid), "organisation": str(organisation.uuid)},
     )
     return case
 
 
 @transaction.atomic
-def case_escalate(*, actor, case: Case, level: int, reason: str) -> Case:
-    """Set the escalation level (1 to 5); every level above 1 needs a reason."""
+def case_escalate(*, actor, case: Case, level: int, reason: str, decision: str = "") -> Case:
+    """Set the escalation level (1 to 5); every level above 1 needs a reason.
+
+    ``decision`` records what was decided under the authority to decide (doorzettingsmacht);
+    only the coordinator of the case or a professional of a municipality may record one.
+    """
     case = case_lock_visible(actor=actor, case=case)
     if level not in EscalationLevel.values:
         raise ValidationError({"level": _("Het opschalingsniveau is 1 tot en met 5.")})
     if level > EscalationLevel.PROFESSIONALS and not reason.strip():
         raise ValidationError({"reason": _("Schrijf op waarom de casus wordt opgeschaald.")})
+    if decision.strip() and not _may_decide(actor, case):
+        raise ValidationError(
+            {"decision": _("Alleen de regisseur of de gemeente legt een besluit vast.")}
+        )
     previous = case.escalation_level
     case.escalation_level, case.escalation_reason = level, reason.strip()
-    case.save(update_fields=["escalation_level", "escalation_reason", "updated_at"])
+    case.escalation_decision = decision.strip()
+    case.save(
+        update_fields=[
+            "escalation_level",
+            "escalation_reason",
+            "escalation_decision",
+            "updated_at",
+        ]
+    )
+    summary = _("Opschaling van niveau %(from)s naar %(to)s. %(reason)s") % {
+        "from": previous,
+        "to": level,
+        "reason": reason.strip(),
+    }
+    if case.escalation_decision:
+        summary += " " + _("Besluit: %(decision)s") % {"decision": case.escalation_decision}
     timeline_record(
         actor=actor,
         case=case,
         kind=TimelineEventKind.ESCALATION_CHANGED,
-        summary=_("Opschaling van niveau %(from)s naar %(to)s. %(reason)s")
-        % {"from": previous, "to": level, "reason": reason.strip()},
-        data={"from": previous, "to": level},
+        summary=summary.strip(),
+        data={"from": previous, "to": level, "decision": bool(case.escalation_decision)},
     )
     return case
+
+
+def _may_decide(actor, case: Case) -> bool:
+    if case.coordinator_id == actor.pk:
+        return True
+    return Membership.objects.filter(
+        user=actor,
+        is_active=True,
+        role__in=CASE_WORKER_ROLES,
+        organisation__type=OrganisationType.MUNICIPALITY,
+    ).exists()
 
 
 @transaction.atomic
@@ -231,6 +270,32 @@ def involvement_add(
 ) -> Involvement:
     """Record that an organisation works with (some persons of) the household."""
     case = case_lock_visible(actor=actor, case=case)
+    return involvement_create(
+        actor=actor,
+        case=case,
+        organisation=organisation,
+        service_type=service_type,
+        life_domains=life_domains,
+        persons=persons,
+        contact=contact,
+        start_date=start_date,
+        end_date=end_date,
+    )
+
+
+def involvement_create(
+    *,
+    actor,
+    case: Case,
+    organisation: Organisation,
+    service_type: ServiceType,
+    life_domains: list[str],
+    persons: list,
+    contact=None,
+    start_date: datetime.date | None = None,
+    end_date: datetime.date | None = None,
+) -> Involvement:
+    """Create an involvement in a case the caller has already locked and checked."""
     member_ids = set(case.household.memberships.values_list("person_id", flat=True))
     if not persons or any(person.pk not in member_ids for person in persons):
         raise ValidationError({"persons": _("Kies een of meer leden van dit huishouden.")})
@@ -246,7 +311,7 @@ def involvement_add(
         organisation=organisation,
         contact=contact,
         service_type=service_type,
-        life_domains=_validate_life_domains(life_domains),
+        life_domains=validate_life_domains(life_domains),
         start_date=start_date or timezone.localdate(),
         end_date=end_date,
     )

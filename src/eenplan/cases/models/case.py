@@ -65,6 +65,11 @@ class Case(PublicModel):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     escalation_reason = models.TextField(_("reden van opschaling"), blank=True)
+    escalation_decision = models.TextField(
+        _("besluit (doorzettingsmacht)"),
+        blank=True,
+        help_text=_("Wat de regisseur of de gemeente heeft besloten om de casus vlot te trekken."),
+    )
     closing_reason = models.CharField(
         _("reden van afsluiten"), max_length=30, choices=ClosingReason.choices, blank=True
     )

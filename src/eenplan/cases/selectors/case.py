@@ -1,6 +1,7 @@
-"""Every read of case data goes through these functions; each filters with ``visible_to(user)``
-and writes the access log for the data subjects it returns. Query counts are fixed: they do not
-grow with the number of cases, persons or involvements.
+"""Every read of case data goes through these functions; each filters with ``visible_to(user)``,
+redacts the content the user's organisation holds no consent or legal basis for (see
+``cases.redaction``), and writes the access log for the data subjects it returns. Query counts
+are fixed: they do not grow with the number of cases, persons or involvements.
 """
 
 import uuid
@@ -9,9 +10,12 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from eenplan.cases.models import Case, Involvement, TimelineEvent
+from eenplan.cases.redaction import redact_case, redact_involvement
 from eenplan.common.selectors import Listing
 from eenplan.people.models import HouseholdMember
+from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
+from eenplan.privacy.exceptions import NotShared
 from eenplan.privacy.services import access_log_write
 
 MAX_PAGE_SIZE = 100
@@ -25,7 +29,7 @@ def _contacts_prefetch() -> Prefetch:
     )
 
 
-def _members_prefetch() -> Prefetch:
+def members_prefetch() -> Prefetch:
     return Prefetch(
         "household__memberships",
         queryset=HouseholdMember.objects.select_related("person"),
@@ -33,7 +37,7 @@ def _members_prefetch() -> Prefetch:
     )
 
 
-def _log_case_read(*, user, case: Case, name: str, started_at) -> None:
+def log_case_read(*, user, case: Case, name: str, started_at) -> None:
     persons = [m.person for m in case.household.member_list]
     access_log_write(
         actor=user,
@@ -74,6 +78,9 @@ def case_list(
             "household__municipality", "coordinator", "coordinator_organisation"
         ).prefetch_related(_contacts_prefetch())[offset : offset + page_size]
     )
+    access = policy.case_access(user, [case.pk for case in items])
+    for case in items:
+        redact_case(case, access[case.pk])
     subjects = [
         (case, case.household.contacts[0].person if case.household.contacts else None)
         for case in items
@@ -90,15 +97,19 @@ def case_list(
 
 
 def case_get(*, user, case_uuid: uuid.UUID) -> Case:
-    """One case with its household, questions and coordinator; ``Case.DoesNotExist`` if hidden."""
+    """One case with its household, questions and coordinator; ``Case.DoesNotExist`` if hidden.
+
+    ``case.access`` says what the user may see beyond the known level.
+    """
     started_at = timezone.now()
     case = (
         Case.objects.visible_to(user)
         .select_related("household__municipality", "coordinator", "coordinator_organisation")
-        .prefetch_related("other_questions", _members_prefetch())
+        .prefetch_related(members_prefetch())
         .get(uuid=case_uuid)
     )
-    _log_case_read(user=user, case=case, name="casus bekijken", started_at=started_at)
+    redact_case(case, policy.case_access(user, [case.pk])[case.pk], questions=True)
+    log_case_read(user=user, case=case, name="casus bekijken", started_at=started_at)
     return case
 
 
@@ -108,7 +119,7 @@ def case_involvements(*, user, case_uuid: uuid.UUID) -> list[Involvement]:
     case = (
         Case.objects.visible_to(user)
         .prefetch_related(
-            _members_prefetch(),
+            members_prefetch(),
             Prefetch(
                 "involvements",
                 queryset=Involvement.objects.select_related(
@@ -118,18 +129,21 @@ def case_involvements(*, user, case_uuid: uuid.UUID) -> list[Involvement]:
         )
         .get(uuid=case_uuid)
     )
-    _log_case_read(user=user, case=case, name="betrokkenheden bekijken", started_at=started_at)
-    return list(case.involvements.all())
+    access = policy.case_access(user, [case.pk])[case.pk]
+    log_case_read(user=user, case=case, name="betrokkenheden bekijken", started_at=started_at)
+    return [redact_involvement(involvement, access) for involvement in case.involvements.all()]
 
 
 def case_timeline(*, user, case_uuid: uuid.UUID, limit: int = 200) -> list[TimelineEvent]:
-    """The newest ``limit`` events of a case's timeline."""
+    """The newest ``limit`` events of a case's timeline; ``NotShared`` without plan consent."""
     started_at = timezone.now()
-    case = Case.objects.visible_to(user).prefetch_related(_members_prefetch()).get(uuid=case_uuid)
+    case = Case.objects.visible_to(user).prefetch_related(members_prefetch()).get(uuid=case_uuid)
+    if not policy.case_access(user, [case.pk])[case.pk].plan:
+        raise NotShared()
     events = list(
         TimelineEvent.objects.filter(case=case).select_related("actor", "actor_organisation")[
             :limit
         ]
     )
-    _log_case_read(user=user, case=case, name="tijdlijn bekijken", started_at=started_at)
+    log_case_read(user=user, case=case, name="tijdlijn bekijken", started_at=started_at)
     return events
