@@ -20,17 +20,20 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
-from eenplan.cases.constants import CaseStatus
-from eenplan.cases.models import Case
+from eenplan.cases.constants import CaseStatus, DataCategory
+from eenplan.cases.models import Case, Consent
 from eenplan.cases.services import (
     case_escalate,
     case_open,
     case_set_coordinator,
     case_transition,
+    consent_record,
     involvement_add,
 )
+from eenplan.cases.services.network import AGE_OWN_CONSENT
 from eenplan.common.bsn import synthetic_bsns
 from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PLANS, REGIONS
 from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
@@ -43,6 +46,7 @@ from eenplan.tenancy.models import Membership, Municipality, Organisation, Regio
 # left to the test factories, so a demo database and test data never compete for a number.
 DEMO_BSN_START = 1000
 DEMO_MAIL_DOMAIN = "demo.eenplan.nl"
+DEMO_CONSENT_PURPOSE = "Samen één plan maken en uitvoeren (één gezin, één plan, één regisseur)"
 
 
 @dataclass(frozen=True)
@@ -217,8 +221,11 @@ def _case_load(
         organisation=opener.acting_organisation,
     )
     persons = [m.person for m in household.memberships.select_related("person").order_by("pk")]
+    _consents_load(case=case, organisation=opener.acting_organisation, actor=opener)
     for item in spec.involvements:
         contact = users[item.contact]
+        if item.consent:
+            _consents_load(case=case, organisation=contact.acting_organisation, actor=opener)
         involvement_add(
             actor=opener,
             case=case,
@@ -236,6 +243,28 @@ def _case_load(
         organisation=coordinator.acting_organisation,
     )
     return _case_progress(spec=spec, case=case, users=users, plan=plan)
+
+
+def _consents_load(*, case: Case, organisation: Organisation, actor: User) -> None:
+    """Each member consents to sharing everything with ``organisation`` for the joint approach;
+    for a child under 16 the household's contact person consents."""
+    if Consent.objects.filter(case=case, organisation=organisation).exists():
+        return
+    members = list(case.household.memberships.select_related("person").order_by("-is_contact"))
+    guardian = members[0].person
+    today = timezone.localdate()
+    for member in members:
+        person = member.person
+        minor = (person.age_on(today) or 0) < AGE_OWN_CONSENT
+        consent_record(
+            actor=actor,
+            case=case,
+            organisation=organisation,
+            person=person,
+            given_by=guardian if minor else person,
+            categories=DataCategory.values,
+            purpose=DEMO_CONSENT_PURPOSE,
+        )
 
 
 def _case_progress(

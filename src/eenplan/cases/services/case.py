@@ -16,6 +16,7 @@ from eenplan.cases import workflow
 from eenplan.cases.constants import (
     CaseStatus,
     ClosingReason,
+    DataCategory,
     EscalationLevel,
     ServiceType,
     TimelineEventKind,
@@ -29,10 +30,16 @@ from eenplan.tenancy.constants import CASE_WORKER_ROLES, OrganisationType
 from eenplan.tenancy.models import Membership, Organisation
 
 
-def case_lock_visible(*, actor, case: Case) -> Case:
-    """The case re-read under a row lock; ``Case.DoesNotExist`` when the actor may not see it."""
+def case_lock_visible(*, actor, case: Case, category: DataCategory | None = None) -> Case:
+    """The case re-read under a row lock; ``Case.DoesNotExist`` when the actor may not see it,
+    or, with ``category``, when the actor's organisation holds no consent or basis for it."""
+    rule = (
+        policy.case_visibility(actor)
+        if category is None
+        else policy.case_content_visibility(actor, category)
+    )
     return (
-        Case.objects.visible_to(actor)
+        Case.objects.filter(rule)
         .select_related("household")
         .select_for_update(of=("self",))
         .get(pk=case.pk)

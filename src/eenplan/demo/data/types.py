@@ -88,6 +88,7 @@ class InvolvementSpec:
     service_type: ServiceType
     life_domains: tuple[LifeDomain, ...]
     persons: tuple[int, ...] = ()
+    consent: bool = True  # False: the household has not (yet) consented to this organisation
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from eenplan.cases.services import consent_record, consent_withdraw, note_add
 from eenplan.cases.tests.factories import ConsentFactory, InvolvementFactory
 from eenplan.people import selectors as people_selectors
 from eenplan.plans.models import Goal, Plan
+from eenplan.plans.services import goal_add
 from eenplan.plans.tests.factories import GoalFactory, PlanFactory
 from eenplan.privacy import policy
 from eenplan.tenancy.constants import Role
@@ -201,3 +202,9 @@ def test_legal_basis_needs_a_justification_and_the_relying_organisation(case, pr
     access = policy.case_access(safety_worker, [case.pk])[case.pk]
     assert access.plan
     assert all(access.allows(DataCategory.CONTACT, m) for m in case.household.members.all())
+
+
+def test_without_plan_consent_the_plan_cannot_be_changed_either(case, unconsented, plan):
+    with pytest.raises(Case.DoesNotExist):
+        goal_add(actor=unconsented, plan=plan, life_domain="financien", title="Stiekem doel")
+    assert plan.goals.count() == 1
