@@ -15,6 +15,7 @@ Passwords are reset to the given password on every run, so changing EENPLAN_DEMO
 seeding again is how the demo password is changed.
 """
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,7 +32,9 @@ from eenplan.cases.services import (
     case_set_coordinator,
     case_transition,
     consent_record,
+    coordinator_propose,
     involvement_add,
+    referral_send,
 )
 from eenplan.cases.services.network import AGE_OWN_CONSENT
 from eenplan.common.bsn import synthetic_bsns
@@ -234,14 +237,37 @@ def _case_load(
             life_domains=[domain.value for domain in item.life_domains],
             persons=[persons[index] for index in item.persons] or persons,
             contact=contact,
+            start_date=timezone.localdate() - datetime.timedelta(days=item.since_days),
         )
-    coordinator = users[spec.coordinator]
-    case = case_set_coordinator(
-        actor=opener,
-        case=case,
-        coordinator=coordinator,
-        organisation=coordinator.acting_organisation,
-    )
+    for item in spec.referrals:
+        referral_send(
+            actor=users[item.by],
+            case=case,
+            to_organisation=users[item.to].acting_organisation,
+            persons=[persons[index] for index in item.persons],
+            reason=item.reason,
+            service_type=item.service_type,
+            life_domains=[domain.value for domain in item.life_domains],
+            categories=[DataCategory.PLAN, DataCategory.CONTACT],
+            guardian=persons[0],
+        )
+    if spec.proposal:
+        proposed = users[spec.proposal.coordinator]
+        coordinator_propose(
+            actor=users[spec.proposal.by],
+            case=case,
+            coordinator=proposed,
+            organisation=proposed.acting_organisation,
+            motivation=spec.proposal.motivation,
+        )
+    if spec.coordinator:
+        coordinator = users[spec.coordinator]
+        case = case_set_coordinator(
+            actor=opener,
+            case=case,
+            coordinator=coordinator,
+            organisation=coordinator.acting_organisation,
+        )
     return _case_progress(spec=spec, case=case, users=users, plan=plan)
 
 
@@ -270,9 +296,9 @@ def _consents_load(*, case: Case, organisation: Organisation, actor: User) -> No
 def _case_progress(
     *, spec: CaseSpec, case: Case, users: dict[str, User], plan: PlanSpec | None
 ) -> Case:
-    """Walk the status steps as the coordinator, working on the plan on the way (see
-    ``eenplan.demo.plans``), then escalate if the story says so."""
-    coordinator = users[spec.coordinator]
+    """Walk the status steps as the coordinator (or, without one, the opener), working on the
+    plan on the way (see ``eenplan.demo.plans``), then escalate if the story says so."""
+    coordinator = users[spec.coordinator or spec.opened_by]
     load = plan and PlanLoad.start(spec=plan, case=case, coordinator=coordinator, users=users)
     for step in spec.steps:
         case = _case_step(step=step, case=case, coordinator=coordinator, load=load)

@@ -19,6 +19,8 @@ from eenplan.demo.data.types import (
     InvolvementSpec,
     MemberSpec,
     NetworkSpec,
+    ProposalSpec,
+    ReferralSpec,
     advance,
     parents_of,
 )
@@ -129,9 +131,10 @@ PRANGER = HouseholdSpec(
             InvolvementSpec(
                 "werk.uitvoerder", Service.REINTEGRATION, (Domain.WORK_EDUCATION,), (0, 1)
             ),
+            # Both the Kredietbank and the wijkteam help with the debts: an overlap signal.
             InvolvementSpec(
                 "wijkteam.delfzijl",
-                Service.SUPPORT,
+                Service.DEBT_HELP,
                 (Domain.FINANCES, Domain.INSTRUMENTAL_ADL),
             ),
         ),
@@ -402,4 +405,72 @@ KRAMER = HouseholdSpec(
     ),
 )
 
-HOUSEHOLDS = (BAKKER, PRANGER, WIERSMA, DOORNBOS, DE_VRIES, KRAMER)
+# Three organisations for a month and no coordinator yet; the GGZ has no consent from Monique
+# and sees only that the household is known; a referral to the Kredietbank waits for an answer.
+HUIZENGA = HouseholdSpec(
+    name="Familie Huizenga",
+    municipality=DELFZIJL,
+    address=AddressSpec("Zeebadweg", "7", "9934 KL", "Delfzijl"),
+    members=(
+        MemberSpec("Monique", "Huizenga", date(1983, 5, 19), F),
+        MemberSpec("Daan", "Huizenga", date(2009, 8, 3), M),
+        MemberSpec("Evi", "Huizenga", date(2014, 12, 11), F),
+    ),
+    relations=parents_of((1, 2), 0),
+    case=CaseSpec(
+        opened_by="wijkteam.delfzijl",
+        service_type=Service.SUPPORT,
+        priority_question=(
+            "Ik wil weer overzicht. Sinds de scheiding lukt het me niet meer om alles bij te "
+            "houden, en Evi slaapt slecht."
+        ),
+        priority_domain=Domain.DOMESTIC_RELATIONS,
+        other_questions=(("Daan gaat bijna niet meer naar school.", Domain.WORK_EDUCATION),),
+        involvements=(
+            InvolvementSpec(
+                "ggz.uitvoerder",
+                Service.MENTAL_HEALTH,
+                (Domain.MENTAL_HEALTH,),
+                (0,),
+                consent=False,
+                since_days=35,
+            ),
+            InvolvementSpec(
+                "jeugdhulp.uitvoerder",
+                Service.YOUTH_CARE_AMBULANT,
+                (Domain.MENTAL_HEALTH,),
+                (2,),
+                since_days=30,
+            ),
+            InvolvementSpec(
+                "school.zorgcoordinator",
+                Service.EDUCATION_SUPPORT,
+                (Domain.WORK_EDUCATION,),
+                (1,),
+                since_days=28,
+            ),
+        ),
+        coordinator="",
+        steps=advance(CaseStatus.INTAKE),
+        referrals=(
+            ReferralSpec(
+                by="wijkteam.delfzijl",
+                to="schuldhulp.uitvoerder",
+                reason=(
+                    "Monique heeft sinds de scheiding betalingsachterstanden bij de energie en "
+                    "de zorgverzekeraar; ze wil hulp om een regeling te treffen."
+                ),
+                service_type=Service.DEBT_HELP,
+                life_domains=(Domain.FINANCES,),
+                persons=(0,),
+            ),
+        ),
+        proposal=ProposalSpec(
+            by="jeugdhulp.uitvoerder",
+            coordinator="wijkteam.delfzijl",
+            motivation="Jeroen kent Monique van het keukentafelgesprek en heeft haar vertrouwen.",
+        ),
+    ),
+)
+
+HOUSEHOLDS = (BAKKER, PRANGER, WIERSMA, DOORNBOS, DE_VRIES, KRAMER, HUIZENGA)

@@ -89,6 +89,7 @@ class InvolvementSpec:
     life_domains: tuple[LifeDomain, ...]
     persons: tuple[int, ...] = ()
     consent: bool = True  # False: the household has not (yet) consented to this organisation
+    since_days: int = 0  # started this many days before the day of seeding
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,32 @@ class EscalationSpec:
 
 
 @dataclass(frozen=True)
+class ReferralSpec:
+    """A referral sent by ``by`` to the organisation of ``to``, still waiting for an answer."""
+
+    by: str
+    to: str
+    reason: str
+    service_type: ServiceType
+    life_domains: tuple[LifeDomain, ...]
+    persons: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ProposalSpec:
+    """``by`` proposes ``coordinator`` as coordinator; nobody has agreed yet."""
+
+    by: str
+    coordinator: str
+    motivation: str
+
+
+@dataclass(frozen=True)
 class CaseSpec:
-    """The case: opened by ``opened_by`` (whose organisation becomes the first involvement)."""
+    """The case: opened by ``opened_by`` (whose organisation becomes the first involvement).
+
+    ``coordinator`` empty: the partners have not agreed on one yet.
+    """
 
     opened_by: str
     service_type: ServiceType
@@ -120,6 +145,8 @@ class CaseSpec:
     coordinator: str
     steps: tuple[StepSpec, ...] = ()
     escalation: EscalationSpec | None = None
+    referrals: tuple[ReferralSpec, ...] = ()
+    proposal: ProposalSpec | None = None
 
 
 @dataclass(frozen=True)
