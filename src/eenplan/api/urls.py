@@ -3,7 +3,18 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from eenplan.api.views import auth, cases, docs, people, plan_versions, plans, privacy, tenancy
+from eenplan.api.views import (
+    auth,
+    cases,
+    coordination,
+    docs,
+    network,
+    people,
+    plan_versions,
+    plans,
+    privacy,
+    tenancy,
+)
 
 app_name = "api"
 
@@ -95,6 +106,54 @@ urlpatterns = [
         "cases/<uuid:uuid>/plan/versions/<int:number>/commitment/",
         plan_versions.PlanVersionCommitmentView.as_view(),
         name="plan-version-commitment",
+    ),
+    path(
+        "cases/<uuid:uuid>/consents/",
+        network.CaseConsentsView.as_view(),
+        name="case-consents",
+    ),
+    path(
+        "consents/<uuid:uuid>/withdraw/",
+        network.ConsentWithdrawView.as_view(),
+        name="consent-withdraw",
+    ),
+    path("referrals/", network.ReferralListView.as_view(), name="referral-list"),
+    path("referrals/<uuid:uuid>/", network.ReferralDetailView.as_view(), name="referral-detail"),
+    path(
+        "referrals/<uuid:uuid>/accept/",
+        network.ReferralAcceptView.as_view(),
+        name="referral-accept",
+    ),
+    path(
+        "referrals/<uuid:uuid>/decline/",
+        network.ReferralDeclineView.as_view(),
+        name="referral-decline",
+    ),
+    path(
+        "cases/<uuid:uuid>/referrals/",
+        network.CaseReferralsView.as_view(),
+        name="case-referrals",
+    ),
+    path("cases/<uuid:uuid>/notes/", network.CaseNotesView.as_view(), name="case-notes"),
+    path(
+        "cases/<uuid:uuid>/coordinator-proposals/",
+        coordination.CaseCoordinatorProposalsView.as_view(),
+        name="case-coordinator-proposals",
+    ),
+    path(
+        "coordinator-proposals/<uuid:uuid>/agree/",
+        coordination.CoordinatorProposalAgreeView.as_view(),
+        name="coordinator-proposal-agree",
+    ),
+    path(
+        "coordinator-proposals/<uuid:uuid>/withdraw/",
+        coordination.CoordinatorProposalWithdrawView.as_view(),
+        name="coordinator-proposal-withdraw",
+    ),
+    path(
+        "cases/<uuid:uuid>/escalation/",
+        coordination.CaseEscalationView.as_view(),
+        name="case-escalation",
     ),
     path("access-log/", privacy.AccessLogListView.as_view(), name="access-log-list"),
 ]

@@ -16,7 +16,8 @@ CONTACT_FIELDS = ("street", "house_number", "postcode", "city", "phone", "email"
 
 
 def redact_case(case, access: CaseAccess, *, questions: bool = False):
-    """Attach ``access`` to the case; blank its questions when the plan is not shared.
+    """Attach ``access`` to the case; blank its questions and the reasons given for its
+    escalation and closing (they tell what the case is about) when the plan is not shared.
 
     ``questions`` loads the other help questions when they are shared; when they are not, any
     help questions prefetched with the case are replaced by none.
@@ -27,6 +28,7 @@ def redact_case(case, access: CaseAccess, *, questions: bool = False):
             prefetch_related_objects([case], "other_questions")
         return case
     case.priority_question, case.priority_domain = "", ""
+    case.escalation_reason, case.escalation_decision, case.closing_note = "", "", ""
     getattr(case, "_prefetched_objects_cache", {}).pop("other_questions", None)
     prefetch_related_objects(
         [case], Prefetch("other_questions", queryset=HelpQuestion.objects.none())

@@ -19,6 +19,7 @@ from eenplan.cases.redaction import (
     redact_contact,
     redact_involvement,
 )
+from eenplan.cases.selectors import CaseNetwork, case_network
 from eenplan.common.validators import is_valid_bsn, normalise_bsn, normalise_postcode
 from eenplan.people.models import Household, HouseholdMember, Person, Relation
 from eenplan.privacy import policy
@@ -47,6 +48,7 @@ class ClientView:
     case: Case | None
     timeline: list[TimelineEvent]
     access: policy.CaseAccess
+    case_network: CaseNetwork | None
 
 
 def _current_case(cases: list[Case]) -> Case | None:
@@ -111,6 +113,7 @@ def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
         if current and access.plan
         else [],
         access=access,
+        case_network=case_network(user=user, case=current) if current else None,
     )
     access_log_write(
         actor=user,

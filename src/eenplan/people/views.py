@@ -8,6 +8,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
@@ -15,7 +16,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from eenplan.cases.constants import DataCategory
 from eenplan.cases.forms import TransitionForm, add_service_errors
+from eenplan.cases.views.household import household_sections
 from eenplan.people import selectors
 from eenplan.people.forms import SearchForm
 from eenplan.people.models import HouseholdMember
@@ -34,10 +37,12 @@ def age_on(birth_date: datetime.date | None, day: datetime.date) -> int | None:
 
 @dataclass(frozen=True)
 class MemberRow:
-    """A household member as the page shows it: age computed, BSN masked."""
+    """A household member as the page shows it: age computed, BSN masked, and whether the
+    user's organisation may see this member's contact details."""
 
     member: HouseholdMember
     age: int | None
+    contact_shared: bool = True
 
     @property
     def person(self):
@@ -83,14 +88,20 @@ def render_household(
     request,
     *,
     household_uuid: uuid.UUID,
-    transition_form: TransitionForm | None = None,
+    bound: dict[str, forms.Form] | None = None,
     status: int = 200,
 ):
-    """The household page; also re-rendered with a status-change form that has errors."""
+    """The household page; also re-rendered with a posted form that has errors.
+
+    ``bound`` holds that form, keyed as ``cases.views.household.ERROR_ANCHORS`` says
+    ("transition" for the status change; "consent", "referral", ... for the network sections).
+    """
+    bound = bound or {}
     try:
         view = selectors.household_client_view(user=request.user, household_uuid=household_uuid)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
+    transition_form = bound.get("transition")
     if transition_form is None and view.case is not None:
         transition_form = TransitionForm(current_status=view.case.status)
     today = timezone.localdate()
@@ -100,12 +111,18 @@ def render_household(
         "household": view.household,
         "case": view.case,
         "members": [
-            MemberRow(member=m, age=age_on(m.person.birth_date, today)) for m in view.members
+            MemberRow(
+                member=m,
+                age=age_on(m.person.birth_date, today),
+                contact_shared=view.access.allows(DataCategory.CONTACT, m.person),
+            )
+            for m in view.members
         ],
         "earlier_cases": [c for c in view.cases if c != view.case],
         "today": today,
         "transition_form": transition_form,
         "plan": plan,
         "progress": progress,
+        "sections": household_sections(request, view, bound),
     }
     return render(request, "people/household.html", context, status=status)

@@ -17,6 +17,7 @@ from eenplan.plans.models import Action, Goal, Plan, PlanVersion
 from eenplan.plans.versions import Change, plan_snapshot, versions_diff
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
+from eenplan.privacy.exceptions import NotShared
 from eenplan.privacy.services import access_log_write
 
 ACTION_OWNERS = ("owner_organisation", "owner_professional", "owner_person", "owner_network_member")
@@ -65,8 +66,11 @@ def _plan_queryset(user):
 
 
 def plan_view(*, user, case_uuid: uuid.UUID) -> PlanView:
-    """The plan of a case (``plan`` None when there is none yet); ``DoesNotExist`` if hidden."""
+    """The plan of a case (``plan`` None when there is none yet); ``DoesNotExist`` if hidden,
+    ``NotShared`` when the user's organisation knows the case but holds no plan consent."""
     case = case_get(user=user, case_uuid=case_uuid)
+    if not case.access.plan:
+        raise NotShared()
     plan = _plan_queryset(user).filter(case=case).first()
     if plan is None:
         return PlanView(case=case, plan=None, goals=[], versions=[])

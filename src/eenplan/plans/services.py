@@ -16,7 +16,7 @@ from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from eenplan.cases.constants import CaseStatus, TimelineEventKind
+from eenplan.cases.constants import CaseStatus, DataCategory, TimelineEventKind
 from eenplan.cases.services import case_lock_visible, case_transition, timeline_record
 from eenplan.common.locking import ConflictError, save_if_unchanged
 from eenplan.plans.constants import ActionStatus, AgreementMethod, GoalResult, OwnerKind
@@ -47,7 +47,7 @@ class Owner:
 
 def _lock(*, actor, plan: Plan) -> Plan:
     """The plan, fresh, after locking its open case; ``Case.DoesNotExist`` when not visible."""
-    case = case_lock_visible(actor=actor, case=plan.case)
+    case = case_lock_visible(actor=actor, case=plan.case, category=DataCategory.PLAN)
     if case.is_closed:
         raise ValidationError(_("De casus is afgesloten: het plan verandert niet meer."))
     plan = Plan.objects.get(pk=plan.pk)
@@ -76,7 +76,7 @@ def _content_changed(*, actor, plan: Plan, summary: str) -> None:
 
 @transaction.atomic
 def plan_create(*, actor, case) -> Plan:
-    case = case_lock_visible(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case, category=DataCategory.PLAN)
     if case.is_closed:
         raise ValidationError(_("Een afgesloten casus krijgt geen nieuw plan."))
     if Plan.objects.filter(case=case).exists():

@@ -18,9 +18,13 @@ from eenplan.api.serializers.people import (
 )
 from eenplan.api.serializers.tenancy import MunicipalityRefSerializer
 from eenplan.cases import workflow
-from eenplan.cases.constants import CaseStatus, ClosingReason
+from eenplan.cases.constants import CaseStatus, ClosingReason, DataCategory, ServiceType
 from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
 from eenplan.people.models import Household
+from eenplan.privacy.policy import CaseAccess
+
+ACCESS_CONTENT = "inhoud"
+ACCESS_KNOWN = "bekend"
 
 
 class CaseListQuerySerializer(PageQuerySerializer):
@@ -68,8 +72,42 @@ class EscalationSerializer(serializers.Serializer):
     reason = serializers.CharField(source="escalation_reason")
 
 
+class EscalationDetailSerializer(EscalationSerializer):
+    decision = serializers.CharField(
+        source="escalation_decision",
+        help_text=_("Besluit van de regisseur of de gemeente (doorzettingsmacht)."),
+    )
+
+
+class CaseAccessSerializer(serializers.Serializer):
+    """What the user's organisations may see of the case.
+
+    ``bekend``: that the household is known, its members, the involved organisations and whom to
+    contact. ``inhoud``: also the content of the categories listed, through an active consent or
+    legal basis.
+    """
+
+    level = serializers.ChoiceField(
+        choices=[
+            (ACCESS_CONTENT, _("Inhoud, binnen de toestemming")),
+            (ACCESS_KNOWN, _("Alleen bekend")),
+        ]
+    )
+    categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=DataCategory.choices),
+        help_text=_("De soorten gegevens waarvoor een toestemming of grondslag geldt."),
+    )
+
+    def to_representation(self, access: CaseAccess) -> dict:
+        return {
+            "level": ACCESS_CONTENT if access.has_content else ACCESS_KNOWN,
+            "categories": [c.value for c in DataCategory if c in access.categories],
+        }
+
+
 class CaseSerializer(serializers.ModelSerializer):
-    """A case: status, questions, coordinator and escalation."""
+    """A case: status, questions, coordinator and escalation. Without consent for the plan the
+    questions are blank (``priority_question`` empty, ``other_questions`` none)."""
 
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     allowed_transitions = serializers.SerializerMethodField()
@@ -137,11 +175,15 @@ class CaseMemberSerializer(serializers.Serializer):
 
 
 class CaseDetailSerializer(CaseSerializer):
+    """One case, as ``cases_retrieve`` reads it; ``access`` says what the reader may see."""
+
+    escalation = EscalationDetailSerializer(source="*", read_only=True)
     household = CaseHouseholdSerializer(read_only=True)
     members = CaseMemberSerializer(source="household.member_list", many=True, read_only=True)
+    access = CaseAccessSerializer(read_only=True)
 
     class Meta(CaseSerializer.Meta):
-        fields = [*CaseSerializer.Meta.fields, "household", "members"]
+        fields = [*CaseSerializer.Meta.fields, "household", "members", "access"]
         read_only_fields = fields
 
 
@@ -150,6 +192,7 @@ class CaseListItemSerializer(serializers.ModelSerializer):
     household = CaseHouseholdSerializer(read_only=True)
     contact = serializers.SerializerMethodField()
     coordinator = serializers.SerializerMethodField()
+    access = CaseAccessSerializer(read_only=True)
 
     class Meta:
         model = Case
@@ -162,6 +205,7 @@ class CaseListItemSerializer(serializers.ModelSerializer):
             "contact",
             "coordinator",
             "escalation_level",
+            "access",
             "opened_at",
             "updated_at",
         ]
@@ -185,13 +229,22 @@ class CaseSummarySerializer(serializers.ModelSerializer):
 
 
 class InvolvementSerializer(serializers.ModelSerializer):
+    """An involved organisation. Without plan consent what it does for the household is left
+    out: ``service_type`` and ``service_type_display`` are null, ``life_domains`` empty."""
+
     organisation = OrganisationRefSerializer(read_only=True)
     contact = ContactSerializer(read_only=True, allow_null=True)
     persons = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="uuid", help_text=_("UUID's van de personen.")
     )
     life_domains = serializers.ListField(child=LifeDomainField(), read_only=True)
-    service_type_display = serializers.CharField(source="get_service_type_display", read_only=True)
+    service_type = serializers.ChoiceField(
+        choices=ServiceType.choices,
+        allow_null=True,
+        read_only=True,
+        help_text=_("De soort hulp; null zonder toestemming voor het plan."),
+    )
+    service_type_display = serializers.SerializerMethodField()
 
     class Meta:
         model = Involvement
@@ -207,6 +260,15 @@ class InvolvementSerializer(serializers.ModelSerializer):
             "end_date",
         ]
         read_only_fields = fields
+
+    def to_representation(self, involvement: Involvement) -> dict:
+        data = super().to_representation(involvement)
+        data["service_type"] = data["service_type"] or None
+        return data
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_service_type_display(self, involvement: Involvement) -> str | None:
+        return involvement.get_service_type_display() if involvement.service_type else None
 
 
 class TimelineEventSerializer(serializers.ModelSerializer):
@@ -230,18 +292,29 @@ class TimelineEventSerializer(serializers.ModelSerializer):
 
 
 class ClientViewSerializer(serializers.Serializer):
-    """The integrated client view of one household, in one response."""
+    """The integrated client view of one household, in one response.
+
+    At the known level (``access.level`` is ``bekend``) the questions, network, timeline and what
+    each organisation does are left out, and a member's address, phone and e-mail are blank
+    unless contact details are shared for that member.
+    """
 
     uuid = serializers.UUIDField(source="household.uuid")
     name = serializers.CharField(source="household.name")
     municipality = MunicipalityRefSerializer(source="household.municipality")
     members = HouseholdMemberSerializer(many=True)
     relations = RelationSerializer(many=True)
-    network = NetworkMemberSerializer(many=True)
+    network = NetworkMemberSerializer(
+        many=True, help_text=_("Eigen netwerk; leeg zonder toestemming voor het plan.")
+    )
     case = CaseSerializer(allow_null=True, help_text=_("De huidige casus."))
     cases = CaseSummarySerializer(many=True, help_text=_("Alle casussen van het huishouden."))
     involvements = serializers.SerializerMethodField()
-    timeline = TimelineEventSerializer(many=True, help_text=_("Tijdlijn van de huidige casus."))
+    timeline = TimelineEventSerializer(
+        many=True,
+        help_text=_("Tijdlijn van de huidige casus; leeg zonder toestemming voor het plan."),
+    )
+    access = CaseAccessSerializer(help_text=_("Wat u mag zien van de huidige casus."))
 
     @extend_schema_field(InvolvementSerializer(many=True))
     def get_involvements(self, view) -> list[dict]:

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from eenplan.cases.models import TimelineEvent
-from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
+from eenplan.cases.tests.factories import CaseFactory, ConsentFactory, InvolvementFactory
 from eenplan.people.tests.factories import NetworkMemberFactory
 from eenplan.plans.models import Action, Goal, Plan, PlanVersion
 from eenplan.privacy.models import AccessLogEntry
@@ -380,6 +380,7 @@ def test_closed_case_gets_no_plan(client_for, professional, case):
 def test_commitment_of_an_organisation_not_involved_is_400(client_for, planned):
     plan, *_ = planned
     coordinating = OrganisationFactory()  # coordinates, so sees the case, but is not involved
+    ConsentFactory(case=plan.case, organisation=coordinating)  # and may see the plan
     coordinator = user_in(coordinating, Role.COORDINATOR)
     plan.case.coordinator, plan.case.coordinator_organisation = coordinator, coordinating
     plan.case.save()

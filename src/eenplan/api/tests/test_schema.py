@@ -33,6 +33,18 @@ OPERATIONS = {
     "/api/v1/cases/{uuid}/plan/versions/compare/": {"get"},
     "/api/v1/cases/{uuid}/plan/versions/{number}/": {"get"},
     "/api/v1/cases/{uuid}/plan/versions/{number}/commitment/": {"post"},
+    "/api/v1/cases/{uuid}/consents/": {"get", "post"},
+    "/api/v1/consents/{uuid}/withdraw/": {"post"},
+    "/api/v1/referrals/": {"get"},
+    "/api/v1/referrals/{uuid}/": {"get"},
+    "/api/v1/referrals/{uuid}/accept/": {"post"},
+    "/api/v1/referrals/{uuid}/decline/": {"post"},
+    "/api/v1/cases/{uuid}/referrals/": {"post"},
+    "/api/v1/cases/{uuid}/notes/": {"get", "post"},
+    "/api/v1/cases/{uuid}/coordinator-proposals/": {"get", "post"},
+    "/api/v1/coordinator-proposals/{uuid}/agree/": {"post"},
+    "/api/v1/coordinator-proposals/{uuid}/withdraw/": {"post"},
+    "/api/v1/cases/{uuid}/escalation/": {"post"},
     "/api/v1/access-log/": {"get"},
 }
 
@@ -66,6 +78,7 @@ def test_schema_documents_query_parameters_and_bodies(api_client):
         "page_size",
     }
     assert parameters("/api/v1/access-log/") == {"case", "person", "page", "page_size"}
+    assert parameters("/api/v1/referrals/") == {"direction", "status", "case", "page", "page_size"}
     assert parameters("/api/v1/cases/{uuid}/plan/versions/compare/") == {"uuid", "from", "to"}
     conflict = schema["paths"]["/api/v1/cases/{uuid}/plan/"]["patch"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/Conflict")

@@ -9,7 +9,6 @@ from eenplan.api.serializers.cases import (
     CaseDetailSerializer,
     CaseListItemSerializer,
     CaseListQuerySerializer,
-    CaseSerializer,
     CaseTransitionSerializer,
     InvolvementSerializer,
     TimelineEventSerializer,
@@ -53,20 +52,23 @@ class CaseTransitionView(APIView):
             "(zie allowed_transitions). Afsluiten vraagt een closing_reason, heropenen een note."
         ),
         request=CaseTransitionSerializer,
-        responses={200: CaseSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
+        responses={200: CaseDetailSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def post(self, request, uuid):
         serializer = CaseTransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        case = services.case_transition(
+        services.case_transition(
             actor=request.user,
             case=selectors.case_get(user=request.user, case_uuid=uuid),
             to_status=data["status"],
             closing_reason=data["closing_reason"],
             note=data["note"],
         )
-        return Response(CaseSerializer(case).data)
+        # Re-read, so the answer is redacted like every other read of the case.
+        return Response(
+            CaseDetailSerializer(selectors.case_get(user=request.user, case_uuid=uuid)).data
+        )
 
 
 class CaseInvolvementsView(APIView):

@@ -2,6 +2,7 @@
 ``visible_to(user)`` rule, each logged for the persons it shows."""
 
 import uuid
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -15,6 +16,54 @@ from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
 from eenplan.privacy.policy import CaseAccess
 from eenplan.privacy.services import access_log_write
+
+
+@dataclass(frozen=True)
+class CaseNetwork:
+    """Consents, notes, coordinator proposals and referrals of one case, as the user may see
+    them; ``referrals`` holds ``(referral, sent)`` pairs, ``sent`` by the user's organisations."""
+
+    consents: list[Consent]
+    notes: list[Note]
+    proposals: list[CoordinatorProposal]
+    referrals: list[tuple[Referral, bool]]
+
+
+def case_network(*, user, case: Case) -> CaseNetwork:
+    """The network rows of a case the caller already read through ``visible_to(user)``.
+
+    Writes no access log: it is part of a read (the client view) that logs for every member.
+    """
+    working = set(policy.working_organisation_ids(user).values_list("organisation_id", flat=True))
+    referrals = list(_referrals(user).filter(case=case))
+    return CaseNetwork(
+        consents=list(_consents(case)),
+        notes=list(_notes(user, case)),
+        proposals=list(_proposals(user, case)),
+        referrals=[(r, r.from_organisation_id in working) for r in referrals],
+    )
+
+
+def _consents(case: Case):
+    return Consent.objects.filter(case=case).select_related(
+        "organisation", "person", "given_by", "recorded_by", "withdrawn_by"
+    )
+
+
+def _notes(user, case: Case):
+    return (
+        Note.objects.visible_to(user)
+        .filter(case=case)
+        .select_related("author", "author_organisation")
+    )
+
+
+def _proposals(user, case: Case):
+    return (
+        CoordinatorProposal.objects.visible_to(user)
+        .filter(case=case)
+        .select_related("coordinator", "organisation", "proposed_by", "agreed_by")
+    )
 
 
 def case_access_get(*, user, case_uuid: uuid.UUID) -> CaseAccess:
@@ -32,11 +81,7 @@ def consent_list(*, user, case_uuid: uuid.UUID) -> list[Consent]:
     organisation can tell why it sees what it sees and whom to ask for consent."""
     started_at = timezone.now()
     case = _visible_case(user, case_uuid)
-    consents = list(
-        Consent.objects.filter(case=case).select_related(
-            "organisation", "person", "given_by", "recorded_by", "withdrawn_by"
-        )
-    )
+    consents = list(_consents(case))
     log_case_read(user=user, case=case, name="toestemmingen bekijken", started_at=started_at)
     return consents
 
@@ -45,23 +90,49 @@ def note_list(*, user, case_uuid: uuid.UUID) -> list[Note]:
     """The notes of a case the user is an audience of, newest first."""
     started_at = timezone.now()
     case = _visible_case(user, case_uuid)
-    notes = list(
-        Note.objects.visible_to(user)
-        .filter(case=case)
-        .select_related("author", "author_organisation")
-    )
+    notes = list(_notes(user, case))
     if notes:
         log_case_read(user=user, case=case, name="notities bekijken", started_at=started_at)
     return notes
 
 
-def coordinator_proposal_list(*, user, case_uuid: uuid.UUID) -> list[CoordinatorProposal]:
-    case = Case.objects.visible_to(user).get(uuid=case_uuid)
-    return list(
-        CoordinatorProposal.objects.visible_to(user)
-        .filter(case=case)
-        .select_related("coordinator", "organisation", "proposed_by", "agreed_by")
+def consent_get(*, user, consent_uuid: uuid.UUID) -> Consent:
+    """One consent of a case the user may see; ``Consent.DoesNotExist`` otherwise."""
+    started_at = timezone.now()
+    consent = _consents_of_visible_cases(user).get(uuid=consent_uuid)
+    case = _visible_case(user, consent.case.uuid)
+    log_case_read(user=user, case=case, name="toestemming bekijken", started_at=started_at)
+    return consent
+
+
+def _consents_of_visible_cases(user):
+    return Consent.objects.visible_to(user).select_related(
+        "case", "organisation", "person", "given_by", "recorded_by", "withdrawn_by"
     )
+
+
+def coordinator_proposal_list(*, user, case_uuid: uuid.UUID) -> list[CoordinatorProposal]:
+    """The coordinator proposals of a case, newest first."""
+    started_at = timezone.now()
+    case = _visible_case(user, case_uuid)
+    proposals = list(_proposals(user, case))
+    log_case_read(
+        user=user, case=case, name="voorstellen regisseur bekijken", started_at=started_at
+    )
+    return proposals
+
+
+def coordinator_proposal_get(*, user, proposal_uuid: uuid.UUID) -> CoordinatorProposal:
+    """One coordinator proposal of a case the user may see; ``DoesNotExist`` otherwise."""
+    started_at = timezone.now()
+    proposal = (
+        CoordinatorProposal.objects.visible_to(user)
+        .select_related("case", "coordinator", "organisation", "proposed_by", "agreed_by")
+        .get(uuid=proposal_uuid)
+    )
+    case = _visible_case(user, proposal.case.uuid)
+    log_case_read(user=user, case=case, name="voorstel regisseur bekijken", started_at=started_at)
+    return proposal
 
 
 def _referrals(user):

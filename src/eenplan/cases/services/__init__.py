@@ -8,6 +8,7 @@ from eenplan.cases.services.case import (
     case_transition,
     involvement_add,
     involvement_end,
+    may_decide,
     timeline_record,
 )
 from eenplan.cases.services.coordination import (
@@ -37,6 +38,7 @@ __all__ = [
     "coordinator_propose",
     "involvement_add",
     "involvement_end",
+    "may_decide",
     "note_add",
     "referral_accept",
     "referral_decline",

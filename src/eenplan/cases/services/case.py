@@ -219,7 +219,7 @@ def case_escalate(*, actor, case: Case, level: int, reason: str, decision: str =
         raise ValidationError({"level": _("Het opschalingsniveau is 1 tot en met 5.")})
     if level > EscalationLevel.PROFESSIONALS and not reason.strip():
         raise ValidationError({"reason": _("Schrijf op waarom de casus wordt opgeschaald.")})
-    if decision.strip() and not _may_decide(actor, case):
+    if decision.strip() and not may_decide(actor, case):
         raise ValidationError(
             {"decision": _("Alleen de regisseur of de gemeente legt een besluit vast.")}
         )
@@ -251,7 +251,9 @@ def case_escalate(*, actor, case: Case, level: int, reason: str, decision: str =
     return case
 
 
-def _may_decide(actor, case: Case) -> bool:
+def may_decide(actor, case: Case) -> bool:
+    """Whether ``actor`` may record a decision under the authority to decide: the coordinator of
+    the case or a case worker of a municipality."""
     if case.coordinator_id == actor.pk:
         return True
     return Membership.objects.filter(

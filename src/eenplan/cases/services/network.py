@@ -188,9 +188,22 @@ def consent_record(
 
 @transaction.atomic
 def consent_withdraw(*, actor, consent: Consent, note: str = "") -> Consent:
-    """Withdraw a consent (or end a legal basis); it stops opening content at once."""
+    """Withdraw a consent (or end a legal basis); it stops opening content at once.
+
+    Recorded on the household's word by a professional who may see the plan, or by the
+    receiving organisation itself; an organisation at the known level withdraws only its own.
+    """
     case = case_lock_visible(actor=actor, case=consent.case)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if not (
+        is_working_member(actor, consent.organisation)
+        or Case.objects.filter(
+            policy.case_content_visibility(actor, DataCategory.PLAN), pk=case.pk
+        ).exists()
+    ):
+        raise ValidationError(
+            _("Alleen wie het plan mag zien of de ontvangende organisatie trekt dit in.")
+        )
     if consent.withdrawn_at is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
     consent.withdrawn_at, consent.withdrawn_by = timezone.now(), actor

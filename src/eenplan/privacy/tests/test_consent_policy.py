@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from eenplan.cases import selectors as case_selectors
@@ -208,3 +208,12 @@ def test_without_plan_consent_the_plan_cannot_be_changed_either(case, unconsente
     with pytest.raises(Case.DoesNotExist):
         goal_add(actor=unconsented, plan=plan, life_domain="financien", title="Stiekem doel")
     assert plan.goals.count() == 1
+
+
+def test_a_known_level_organisation_withdraws_only_its_own_consent(case, unconsented):
+    own = ConsentFactory(case=case, organisation=unconsented.acting_organisation, shares_plan=False)
+    other = case.consents.exclude(pk=own.pk).get()
+    with pytest.raises(ValidationError, match="ontvangende organisatie"):
+        consent_withdraw(actor=unconsented, consent=other)
+    consent_withdraw(actor=unconsented, consent=own)
+    assert case.consents.get(pk=own.pk).withdrawn_at is not None

@@ -1,8 +1,4 @@
-"""Pages for professionals about cases: 'Mijn casussen' and the status change.
-
-Views stay thin: the selectors and services decide what a user may see and change, and write the
-access log. A case the user may not see is a 404, exactly like a case that does not exist.
-"""
+"""'Mijn casussen' and the status change."""
 
 import uuid
 
@@ -53,5 +49,5 @@ def case_transition(request, case_uuid: uuid.UUID):
             messages.success(request, f"De status van casus {case.reference} is nu: {label}.")
             return redirect("people:household", household_uuid=case.household.uuid)
     return render_household(
-        request, household_uuid=case.household.uuid, transition_form=form, status=400
+        request, household_uuid=case.household.uuid, bound={"transition": form}, status=400
     )
