@@ -1,5 +1,6 @@
 """The ``eenplan`` command: everything ``manage.py`` does, e.g. ``eenplan migrate``,
-``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan runserver``."""
+``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan evaluate-signals``,
+``eenplan runserver``."""
 
 import os
 import sys
@@ -11,7 +12,7 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else ["eenplan", *argv])
     # Our own commands have dashed names on the command line and underscored module names.
-    if len(args) > 1 and args[1] in {"seed-demo", "demo-accounts"}:
+    if len(args) > 1 and args[1] in {"seed-demo", "demo-accounts", "evaluate-signals"}:
         args[1] = args[1].replace("-", "_")
     execute_from_command_line(args)
 

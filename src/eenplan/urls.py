@@ -12,6 +12,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("eenplan.cases.urls")),
     path("aanmeldingen/", include("eenplan.cases.referral_urls")),
+    path("signalen/", include("eenplan.signals.urls")),
     path("huishoudens/", include("eenplan.people.urls")),
     path("plannen/", include("eenplan.plans.urls")),
     path("privacy/", include("eenplan.privacy.urls")),

@@ -15,6 +15,7 @@ from eenplan.api.views import (
     privacy,
     tenancy,
 )
+from eenplan.signals import api as signals
 
 app_name = "api"
 
@@ -156,4 +157,11 @@ urlpatterns = [
         name="case-escalation",
     ),
     path("access-log/", privacy.AccessLogListView.as_view(), name="access-log-list"),
+    path("signals/", signals.SignalListView.as_view(), name="signal-list"),
+    path("signals/<uuid:uuid>/", signals.SignalDetailView.as_view(), name="signal-detail"),
+    path(
+        "signals/<uuid:uuid>/resolve/",
+        signals.SignalResolveView.as_view(),
+        name="signal-resolve",
+    ),
 ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "eenplan.cases",
     "eenplan.plans",
     "eenplan.privacy",
+    "eenplan.signals",
     "eenplan.api",
     "eenplan.demo",
 ]
@@ -108,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "eenplan.common.context_processors.navigation",
+                "eenplan.signals.context_processors.signal_count",
             ],
         },
     },
@@ -174,6 +176,11 @@ PROCESSING_ACTIVITY_BASE_URI = config(
 )
 
 DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
+
+# Signals (docs/signals.md): days without a coordinator after the third organisation started,
+# and days an open action may be past its due date, before a signal is raised.
+SIGNAL_NO_COORDINATOR_DAYS = config("EENPLAN_SIGNAL_NO_COORDINATOR_DAYS", default=14, cast=int)
+SIGNAL_OVERDUE_DAYS = config("EENPLAN_SIGNAL_OVERDUE_DAYS", default=14, cast=int)
 
 LOG_LEVEL = config("LOG_LEVEL", default="INFO")
 LOG_JSON = config("LOG_JSON", default=IS_PRODUCTION, cast=bool)

@@ -24,6 +24,7 @@ from eenplan.people.forms import SearchForm
 from eenplan.people.models import HouseholdMember
 from eenplan.plans.models import Plan
 from eenplan.plans.selectors import Progress, plan_progress
+from eenplan.signals.selectors import case_signals
 
 BSN_VISIBLE_DIGITS = 3
 
@@ -124,5 +125,8 @@ def render_household(
         "plan": plan,
         "progress": progress,
         "sections": household_sections(request, view, bound),
+        "case_signals": case_signals(user=request.user, case_uuid=view.case.uuid)
+        if view.case
+        else [],
     }
     return render(request, "people/household.html", context, status=status)

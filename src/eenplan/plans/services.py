@@ -31,6 +31,7 @@ from eenplan.plans.models import (
 )
 from eenplan.plans.versions import plan_snapshot
 from eenplan.privacy import policy
+from eenplan.signals.services import signals_refresh_case
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def plan_create(*, actor, case) -> Plan:
         raise ValidationError(_("Dit huishouden heeft al een plan: één gezin, één plan."))
     plan = Plan.objects.create(case=case)
     _record(actor=actor, plan=plan, summary=_("Plan gestart (concept versie 1)."))
+    signals_refresh_case(case=case)
     return plan
 
 
@@ -105,6 +107,7 @@ def plan_update(
         fields=["strengths", "concerns", "evaluation_date", "updated_at"],
     )
     _content_changed(actor=actor, plan=plan, summary=_("Sterke punten, zorgen of evaluatiedatum."))
+    signals_refresh_case(case=plan.case)
     return plan
 
 
@@ -121,6 +124,7 @@ def goal_add(*, actor, plan: Plan, life_domain: str, title: str, description: st
     goal.full_clean()
     goal.save()
     _content_changed(actor=actor, plan=plan, summary=_("Doel toegevoegd: %s.") % goal.title)
+    signals_refresh_case(case=plan.case)
     return goal
 
 
@@ -134,6 +138,7 @@ def goal_update(
         goal, lock_version=lock_version, fields=["life_domain", "title", "description"]
     )
     _content_changed(actor=actor, plan=plan, summary=_("Doel gewijzigd: %s.") % goal.title)
+    signals_refresh_case(case=plan.case)
     return goal
 
 
@@ -143,6 +148,7 @@ def goal_remove(*, actor, goal: Goal, lock_version: int) -> None:
     if not Goal.objects.filter(pk=goal.pk, lock_version=lock_version).delete()[0]:
         raise ConflictError
     _content_changed(actor=actor, plan=plan, summary=_("Doel verwijderd: %s.") % goal.title)
+    signals_refresh_case(case=plan.case)
 
 
 def _owner_fields(*, case, owner: Owner) -> dict:
@@ -201,6 +207,7 @@ def action_add(
     action.save()
     summary = _("Actie toegevoegd voor %(owner)s.") % {"owner": action.owner_label}
     _content_changed(actor=actor, plan=plan, summary=summary)
+    signals_refresh_case(case=plan.case)
     return action
 
 
@@ -226,6 +233,7 @@ def action_update(
     )
     summary = _("Actie gewijzigd voor %(owner)s.") % {"owner": action.owner_label}
     _content_changed(actor=actor, plan=plan, summary=summary)
+    signals_refresh_case(case=plan.case)
     return action
 
 
@@ -251,6 +259,7 @@ def action_set_status(
         summary=_("Actie van %(owner)s: %(status)s.")
         % {"owner": action.owner_label, "status": ActionStatus(status).label.lower()},
     )
+    signals_refresh_case(case=plan.case)
     return action
 
 
@@ -327,6 +336,7 @@ def plan_agree(
     )
     if plan.case.status == CaseStatus.PLAN:
         case_transition(actor=actor, case=plan.case, to_status=CaseStatus.EXECUTION)
+    signals_refresh_case(case=plan.case)
     return version
 
 
@@ -356,6 +366,7 @@ def plan_start_evaluation(*, actor, plan: Plan) -> Plan:
     """Move the case to `evaluatie` through the state machine."""
     plan = _lock(actor=actor, plan=plan)
     case_transition(actor=actor, case=plan.case, to_status=CaseStatus.EVALUATION)
+    signals_refresh_case(case=plan.case)
     return plan
 
 
@@ -378,6 +389,7 @@ def goal_evaluate(*, actor, goal: Goal, result: str, note: str = "") -> GoalEval
         summary=_("Doel '%(goal)s': %(result)s.")
         % {"goal": goal.title, "result": GoalResult(result).label.lower()},
     )
+    signals_refresh_case(case=plan.case)
     return evaluation
 
 

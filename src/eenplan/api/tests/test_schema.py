@@ -46,6 +46,9 @@ OPERATIONS = {
     "/api/v1/coordinator-proposals/{uuid}/withdraw/": {"post"},
     "/api/v1/cases/{uuid}/escalation/": {"post"},
     "/api/v1/access-log/": {"get"},
+    "/api/v1/signals/": {"get"},
+    "/api/v1/signals/{uuid}/": {"get"},
+    "/api/v1/signals/{uuid}/resolve/": {"post"},
 }
 
 

@@ -2,7 +2,8 @@
 
 Each is keyword-only and transactional; it re-reads the case through ``visible_to(actor)`` with a
 row lock (so a user who may not see a case cannot change it either, and two changes never
-interleave), validates, saves, adds a timeline event and writes the access log.
+interleave), validates, saves, adds a timeline event and writes the access log. Changes the
+signal rules read (involvements, coordinator, status) re-evaluate the case's signals.
 """
 
 import datetime
@@ -26,6 +27,7 @@ from eenplan.common.constants import LifeDomain
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
 from eenplan.privacy.services import access_log_write
+from eenplan.signals import services as signal_services
 from eenplan.tenancy.constants import CASE_WORKER_ROLES, OrganisationType
 from eenplan.tenancy.models import Membership, Organisation
 
@@ -130,6 +132,7 @@ def case_open(
         kind=TimelineEventKind.CASE_OPENED,
         summary=_("Aangemeld door %(org)s.") % {"org": organisation.name},
     )
+    signal_services.signals_refresh_case(case=case)
     return case
 
 
@@ -174,6 +177,7 @@ def case_transition(
         summary=f"{summary} {note.strip()}".strip(),
         data={"from": previous.value, "to": to_status, "closing_reason": closing_reason},
     )
+    signal_services.signals_refresh_case(case=case)
     return case
 
 
@@ -204,6 +208,7 @@ def case_set_coordinator(
         summary=f"{_('%(name)s (%(org)s) is regisseur.') % names} {note.strip()}".strip(),
         data={"coordinator": str(coordinator.uuid), "organisation": str(organisation.uuid)},
     )
+    signal_services.signals_refresh_case(case=case)
     return case
 
 
@@ -335,6 +340,7 @@ def involvement_create(
         % {"org": organisation.name, "service": ServiceType(service_type).label},
         data={"involvement": str(involvement.uuid)},
     )
+    signal_services.signals_refresh_case(case=case)
     return involvement
 
 
@@ -354,4 +360,5 @@ def involvement_end(
         % {"org": involvement.organisation.name, "date": f"{involvement.end_date:%d-%m-%Y}"},
         data={"involvement": str(involvement.uuid)},
     )
+    signal_services.signals_refresh_case(case=case)
     return involvement

@@ -97,7 +97,7 @@ def test_referral_is_sent_accepted_and_lands_on_the_timeline(
     client.force_login(debt_worker)
     assert _household(client, case).status_code == 404
     inbox = client.get(INBOX).content.decode()
-    assert 'class="eenplan-nav__count">1<' in inbox
+    assert 'Aanmeldingen <span class="eenplan-nav__count">1<' in inbox
     assert case.reference in inbox and "Betalingsachterstand bij de huur" in inbox
     assert "Schuldhulpverlening" in inbox and "Financiën" in inbox
     assert "Wijkteam Delfzijl" in inbox and professional.get_full_name() in inbox
@@ -118,7 +118,7 @@ def test_referral_is_sent_accepted_and_lands_on_the_timeline(
     after = client.get(INBOX).content.decode()
     household_url = reverse("people:household", kwargs={"household_uuid": case.household.uuid})
     assert f'<a href="{household_url}">Naar het huishouden</a>' in after
-    assert 'class="eenplan-nav__count"' not in after
+    assert 'Aanmeldingen <span class="eenplan-nav__count">' not in after
 
     household = _household(client, case).content.decode()
     assert "Schuldhulp Eemsdelta accepteert de aanmelding." in household
