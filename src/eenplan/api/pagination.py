@@ -30,11 +30,17 @@ class PageQuerySerializer(serializers.Serializer):
     )
 
 
-def validated_query(request: Request, serializer_class: type[serializers.Serializer]) -> dict:
-    """The query parameters validated by ``serializer_class``; ValidationError (400) if not."""
-    serializer = serializer_class(data=request.query_params)
+def validated(serializer_class: type[serializers.Serializer], data) -> dict:
+    """``data`` (a request body or query) validated by ``serializer_class``; ValidationError
+    (400) if not."""
+    serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+def validated_query(request: Request, serializer_class: type[serializers.Serializer]) -> dict:
+    """The query parameters validated by ``serializer_class``; ValidationError (400) if not."""
+    return validated(serializer_class, request.query_params)
 
 
 def listing_from_queryset(queryset: QuerySet, *, page: int, page_size: int) -> Listing:

@@ -57,8 +57,14 @@ def _current_case(cases: list[Case]) -> Case | None:
     return (open_cases or cases or [None])[0]
 
 
-def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
-    """``Household.DoesNotExist`` when the household is unknown or not visible to the user."""
+def household_client_view(
+    *, user, household_uuid: uuid.UUID, with_network: bool = False
+) -> ClientView:
+    """``Household.DoesNotExist`` when the household is unknown or not visible to the user.
+
+    ``with_network`` also reads the case's consents, notes, coordinator proposals and referrals
+    (``case_network``), for the household page; the read is logged once for all of it.
+    """
     started_at = timezone.now()
     visible_cases = Case.objects.visible_to(user).select_related(
         "coordinator", "coordinator_organisation"
@@ -113,7 +119,7 @@ def household_client_view(*, user, household_uuid: uuid.UUID) -> ClientView:
         if current and access.plan
         else [],
         access=access,
-        case_network=case_network(user=user, case=current) if current else None,
+        case_network=case_network(user=user, case=current) if current and with_network else None,
     )
     access_log_write(
         actor=user,

@@ -99,7 +99,9 @@ def render_household(
     """
     bound = bound or {}
     try:
-        view = selectors.household_client_view(user=request.user, household_uuid=household_uuid)
+        view = selectors.household_client_view(
+            user=request.user, household_uuid=household_uuid, with_network=True
+        )
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
     transition_form = bound.get("transition")

@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from eenplan.api.pagination import validated
 from eenplan.api.serializers.cases import CaseDetailSerializer
 from eenplan.api.serializers.network import (
     CoordinatorAgreeSerializer,
@@ -16,7 +17,7 @@ from eenplan.api.serializers.network import (
     CoordinatorProposalSerializer,
     EscalationInputSerializer,
 )
-from eenplan.api.views.network import organisation_for, professional_for, validated
+from eenplan.api.views.network import organisation_for, professional_for
 from eenplan.api.views.responses import BAD_REQUEST, NOT_FOUND
 from eenplan.cases import selectors, services
 from eenplan.cases.models import CoordinatorProposal

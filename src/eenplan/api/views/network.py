@@ -19,7 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from eenplan.api.pagination import listing_response, paginated, validated_query
+from eenplan.api.pagination import listing_response, paginated, validated, validated_query
 from eenplan.api.serializers.network import (
     ConsentInputSerializer,
     ConsentSerializer,
@@ -44,12 +44,6 @@ TAGS = ["network"]
 NOT_RECEIVER = OpenApiResponse(
     description="Alleen de organisatie die de aanmelding kreeg, beslist erover."
 )
-
-
-def validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def organisation_for(value: uuid.UUID, field: str) -> Organisation:

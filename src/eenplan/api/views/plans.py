@@ -12,6 +12,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from eenplan.api.pagination import validated
 from eenplan.api.serializers.plan_input import (
     ActionInputSerializer,
     ActionProgressSerializer,
@@ -41,12 +42,6 @@ from eenplan.plans import selectors, services
 from eenplan.plans.selectors import action_for, goal_for
 
 TAGS = ["plans"]
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def plan_response(request, case_uuid, status_code: int = status.HTTP_200_OK) -> Response:
@@ -95,7 +90,7 @@ class PlanView(APIView):
     )
     def patch(self, request, uuid):
         plan = plan_for(user=request.user, case_uuid=uuid)
-        data = _validated(PlanUpdateSerializer, request.data)
+        data = validated(PlanUpdateSerializer, request.data)
         services.plan_update(
             actor=request.user,
             plan=plan,
@@ -118,7 +113,7 @@ class GoalListView(APIView):
     )
     def post(self, request, uuid):
         plan = plan_for(user=request.user, case_uuid=uuid)
-        data = _validated(GoalInputSerializer, request.data)
+        data = validated(GoalInputSerializer, request.data)
         goal = services.goal_add(actor=request.user, plan=plan, **data)
         return Response(GoalSerializer(goal_detail(goal)).data, status=status.HTTP_201_CREATED)
 
@@ -133,7 +128,7 @@ class GoalDetailView(APIView):
     )
     def patch(self, request, uuid, goal_uuid):
         goal = goal_for(user=request.user, case_uuid=uuid, goal_uuid=goal_uuid)
-        data = _validated(GoalUpdateSerializer, request.data)
+        data = validated(GoalUpdateSerializer, request.data)
         goal = services.goal_update(
             actor=request.user,
             goal=goal,
@@ -153,7 +148,7 @@ class GoalDetailView(APIView):
     )
     def delete(self, request, uuid, goal_uuid):
         goal = goal_for(user=request.user, case_uuid=uuid, goal_uuid=goal_uuid)
-        data = _validated(LockVersionQuerySerializer, request.query_params)
+        data = validated(LockVersionQuerySerializer, request.query_params)
         services.goal_remove(actor=request.user, goal=goal, lock_version=data["lock_version"])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -168,7 +163,7 @@ class GoalEvaluationView(APIView):
     )
     def post(self, request, uuid, goal_uuid):
         goal = goal_for(user=request.user, case_uuid=uuid, goal_uuid=goal_uuid)
-        data = _validated(GoalEvaluationInputSerializer, request.data)
+        data = validated(GoalEvaluationInputSerializer, request.data)
         evaluation = services.goal_evaluate(actor=request.user, goal=goal, **data)
         return Response(GoalEvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
 
@@ -187,7 +182,7 @@ class GoalActionsView(APIView):
     )
     def post(self, request, uuid, goal_uuid):
         goal = goal_for(user=request.user, case_uuid=uuid, goal_uuid=goal_uuid)
-        data = _validated(ActionInputSerializer, request.data)
+        data = validated(ActionInputSerializer, request.data)
         action = services.action_add(
             actor=request.user,
             goal=goal,
@@ -209,7 +204,7 @@ class ActionDetailView(APIView):
     )
     def patch(self, request, uuid, action_uuid):
         action = action_for(user=request.user, case_uuid=uuid, action_uuid=action_uuid)
-        data = _validated(ActionUpdateSerializer, request.data)
+        data = validated(ActionUpdateSerializer, request.data)
         owner = data.get("owner")
         action = services.action_update(
             actor=request.user,
@@ -233,6 +228,6 @@ class ActionStatusView(APIView):
     )
     def post(self, request, uuid, action_uuid):
         action = action_for(user=request.user, case_uuid=uuid, action_uuid=action_uuid)
-        data = _validated(ActionProgressSerializer, request.data)
+        data = validated(ActionProgressSerializer, request.data)
         action = services.action_set_status(actor=request.user, action=action, **data)
         return Response(ActionSerializer(action).data)
