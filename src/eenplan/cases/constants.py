@@ -74,6 +74,9 @@ class TimelineEventKind(models.TextChoices):
     NOTE_ADDED = "notitie_toegevoegd", _("Notitie toegevoegd")
     COORDINATOR_PROPOSED = "regisseur_voorgesteld", _("Regisseur voorgesteld")
     SIGNAL_RESOLVED = "signaal_afgehandeld", _("Signaal afgehandeld")
+    AGENDA_ADDED = "geagendeerd", _("Op de agenda van een overleg")
+    DISCUSSED = "besproken", _("Besproken in een overleg")
+    MEETING_DECISION = "besluit_overleg", _("Besluit in een overleg")
 
 
 class DataCategory(models.TextChoices):

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "eenplan.plans",
     "eenplan.privacy",
     "eenplan.signals",
+    "eenplan.consultations",
     "eenplan.api",
     "eenplan.demo",
 ]
@@ -181,6 +182,21 @@ DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
 # and days an open action may be past its due date, before a signal is raised.
 SIGNAL_NO_COORDINATOR_DAYS = config("EENPLAN_SIGNAL_NO_COORDINATOR_DAYS", default=14, cast=int)
 SIGNAL_OVERDUE_DAYS = config("EENPLAN_SIGNAL_OVERDUE_DAYS", default=14, cast=int)
+
+# E-mail: the console in the embedded default; SMTP (or any Django backend) through the environment.
+EMAIL_BACKEND = config("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = config("EMAIL_HOST", default="localhost")
+EMAIL_PORT = config("EMAIL_PORT", default=25, cast=int)
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", default=False, cast=bool)
+DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", default="EenPlan <noreply@eenplan.local>")
+# Where links in e-mails point to.
+BASE_URL = config("EENPLAN_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Reminders of agreements from consultations (docs/overleg.md): days before the deadline, and
+# the periodic `eenplan send-reminders` sends one after it has passed.
+REMINDER_DAYS_BEFORE = config("EENPLAN_REMINDER_DAYS_BEFORE", default=3, cast=int)
 
 LOG_LEVEL = config("LOG_LEVEL", default="INFO")
 LOG_JSON = config("LOG_JSON", default=IS_PRODUCTION, cast=bool)

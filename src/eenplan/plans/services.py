@@ -193,8 +193,15 @@ def _works_for(user, organisation) -> bool:
 
 @transaction.atomic
 def action_add(
-    *, actor, goal: Goal, description: str, owner: Owner, due_date: datetime.date | None = None
+    *,
+    actor,
+    goal: Goal,
+    description: str,
+    owner: Owner,
+    due_date: datetime.date | None = None,
+    origin: str = "",
 ) -> Action:
+    """Add an action; ``origin`` says on the timeline where it was agreed (a meeting)."""
     plan = _lock(actor=actor, plan=goal.plan)
     action = Action(
         goal=goal,
@@ -206,7 +213,7 @@ def action_add(
     action.full_clean()
     action.save()
     summary = _("Actie toegevoegd voor %(owner)s.") % {"owner": action.owner_label}
-    _content_changed(actor=actor, plan=plan, summary=summary)
+    _content_changed(actor=actor, plan=plan, summary=f"{summary} {origin}".strip())
     signals_refresh_case(case=plan.case)
     return action
 

@@ -261,3 +261,55 @@ def signal_visibility(user) -> Q:
     known = related_case_visibility(user, "case", category=None)
     plan_content = related_case_visibility(user, "case", DataCategory.PLAN)  # implies known
     return addressed & (Q(kind=SignalKind.MATCH) & known | plan_content)
+
+
+POLICY_ROLES = frozenset({Role.TEAM_LEADER, Role.DIRECTOR, Role.POLICY_OFFICER})
+
+
+def member_organisation_ids(user) -> QuerySet:
+    """Subquery of the organisations where ``user`` holds any active membership."""
+    membership = apps.get_model("tenancy", "Membership")
+    return membership.objects.filter(user_id=user.pk, is_active=True).values("organisation_id")
+
+
+def consultation_visibility(user) -> Q:
+    """A meeting (``consultations.Consultation``) is seen by its chair and by everyone working
+    for a participating organisation. Seeing the meeting is not seeing its cases: each agenda
+    item shows names and content only under the case content rule (plan category)."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    participating = apps.get_model("consultations", "Consultation").organisations.through
+    taking_part = participating.objects.filter(
+        consultation_id=OuterRef("pk"), organisation_id__in=member_organisation_ids(user)
+    )
+    return Q(chair_id=user.pk) | Q(Exists(taking_part))
+
+
+def policy_role_municipality_ids(user) -> QuerySet:
+    """Subquery of the municipalities served by the organisations where the user holds a
+    policy role (team leader, director, policy officer)."""
+    organisation = apps.get_model("tenancy", "Organisation")
+    membership = apps.get_model("tenancy", "Membership")
+    policy_organisations = membership.objects.filter(
+        user_id=user.pk, is_active=True, role__in=POLICY_ROLES
+    ).values("organisation_id")
+    return organisation.municipalities.through.objects.filter(
+        organisation_id__in=policy_organisations
+    ).values("municipality_id")
+
+
+def policy_signal_visibility(user) -> Q:
+    """A policy signal holds no personal data. Team leaders, directors and policy officers see
+    those of the municipalities their organisation serves and may answer them; the raising
+    organisation and the participants of the meeting it came from see it and the answer."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    consultation = apps.get_model("consultations", "Consultation")
+    from_visible_meeting = consultation.objects.filter(
+        consultation_visibility(user), pk=OuterRef("consultation_id")
+    )
+    return (
+        Q(municipality_id__in=policy_role_municipality_ids(user))
+        | Q(raised_by_organisation_id__in=member_organisation_ids(user))
+        | Q(Exists(from_visible_meeting))
+    )
