@@ -38,6 +38,7 @@ from eenplan.cases.services import (
 )
 from eenplan.cases.services.network import AGE_OWN_CONSENT
 from eenplan.common.bsn import synthetic_bsns
+from eenplan.demo.consultations import consultations_load
 from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PLANS, REGIONS
 from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
@@ -75,6 +76,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
         _household_load(spec=spec, municipalities=municipalities, users=users, bsns=bsns)
         for spec in HOUSEHOLDS
     )
+    consultations_load(users=users, municipalities=municipalities)
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
         organisations=len(organisations),

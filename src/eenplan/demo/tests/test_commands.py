@@ -42,11 +42,6 @@ def test_table_mentions_password_and_start_account(seeded, settings):
     assert "Privacy officer" in table and "Gemeente Loppersum" in table
 
 
-def test_before_seeding(db):
-    assert json.loads(_demo_accounts("--json")) == []
-    assert "eenplan seed-demo" in _demo_accounts()
-
-
 def test_coordinator_sees_the_household_they_coordinate(seeded):
     coordinator = User.objects.get(username=START_ACCOUNT)
     visible = Household.objects.visible_to(coordinator)

@@ -4,11 +4,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from eenplan.cases.constants import CaseStatus, ProposalStatus, ReferralStatus, TimelineEventKind
 from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
 from eenplan.common.validators import is_valid_bsn
+from eenplan.consultations.models import AgendaItem, Agreement, Consultation, PolicySignal
 from eenplan.people.models import Household, NetworkMember, Person, Relation
 from eenplan.plans.models import Action as PlanAction
 from eenplan.plans.models import Commitment, Goal, GoalEvaluation, Plan, PlanVersion
@@ -21,6 +21,10 @@ from eenplan.tenancy.models import Membership, Municipality, Organisation, Regio
 pytestmark = pytest.mark.django_db
 
 COUNTED = (
+    Consultation,
+    AgendaItem,
+    Agreement,
+    PolicySignal,
     Region,
     Municipality,
     Organisation,
@@ -121,23 +125,6 @@ def test_changes_went_through_the_services(seeded):
     assert set(created.values_list("person_uuid", flat=True)) == set(
         Person.objects.values_list("uuid", flat=True)
     )
-
-
-def test_rerun_resets_the_password(settings):
-    settings.DEMO_PASSWORD = "eerste-wachtwoord"
-    call_command("seed_demo", stdout=StringIO())
-    settings.DEMO_PASSWORD = "tweede-wachtwoord"
-    call_command("seed_demo", stdout=StringIO())
-
-    user = User.objects.get(username="regisseur.delfzijl")
-    assert user.check_password("tweede-wachtwoord")
-
-
-def test_refuses_production_unless_allowed(settings):
-    settings.IS_PRODUCTION = True
-    with pytest.raises(CommandError):
-        call_command("seed_demo", stdout=StringIO())
-    assert not Household.objects.exists()
 
 
 def test_consent_limits_what_the_ggz_sees_of_the_huizenga_household(seeded):
