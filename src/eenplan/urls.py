@@ -13,6 +13,8 @@ urlpatterns = [
     path("casussen/", include("eenplan.cases.urls")),
     path("aanmeldingen/", include("eenplan.cases.referral_urls")),
     path("signalen/", include("eenplan.signals.urls")),
+    path("overleg/", include("eenplan.consultations.urls")),
+    path("beleidssignalen/", include("eenplan.consultations.policy_urls")),
     path("huishoudens/", include("eenplan.people.urls")),
     path("plannen/", include("eenplan.plans.urls")),
     path("privacy/", include("eenplan.privacy.urls")),

@@ -15,6 +15,7 @@ from eenplan.api.views import (
     privacy,
     tenancy,
 )
+from eenplan.consultations import api as consultations
 from eenplan.signals import api as signals
 
 app_name = "api"
@@ -163,5 +164,71 @@ urlpatterns = [
         "signals/<uuid:uuid>/resolve/",
         signals.SignalResolveView.as_view(),
         name="signal-resolve",
+    ),
+    path(
+        "consultations/",
+        consultations.ConsultationListView.as_view(),
+        name="consultation-list",
+    ),
+    path(
+        "consultations/<uuid:uuid>/",
+        consultations.ConsultationDetailView.as_view(),
+        name="consultation-detail",
+    ),
+    path(
+        "consultations/<uuid:uuid>/items/",
+        consultations.ConsultationItemsView.as_view(),
+        name="consultation-items",
+    ),
+    path(
+        "consultations/<uuid:uuid>/close/",
+        consultations.ConsultationCloseView.as_view(),
+        name="consultation-close",
+    ),
+    path(
+        "agenda-items/<uuid:uuid>/",
+        consultations.AgendaItemDetailView.as_view(),
+        name="agenda-item-detail",
+    ),
+    path(
+        "agenda-items/<uuid:uuid>/consent/",
+        consultations.AgendaItemConsentView.as_view(),
+        name="agenda-item-consent",
+    ),
+    path(
+        "agenda-items/<uuid:uuid>/minutes/",
+        consultations.AgendaItemMinutesView.as_view(),
+        name="agenda-item-minutes",
+    ),
+    path(
+        "agenda-items/<uuid:uuid>/decisions/",
+        consultations.AgendaItemDecisionsView.as_view(),
+        name="agenda-item-decisions",
+    ),
+    path(
+        "agenda-items/<uuid:uuid>/agreements/",
+        consultations.AgendaItemAgreementsView.as_view(),
+        name="agenda-item-agreements",
+    ),
+    path("agreements/", consultations.AgreementListView.as_view(), name="agreement-list"),
+    path(
+        "policy-signals/",
+        consultations.PolicySignalListView.as_view(),
+        name="policy-signal-list",
+    ),
+    path(
+        "policy-signals/report/",
+        consultations.PolicySignalReportView.as_view(),
+        name="policy-signal-report",
+    ),
+    path(
+        "policy-signals/<uuid:uuid>/",
+        consultations.PolicySignalDetailView.as_view(),
+        name="policy-signal-detail",
+    ),
+    path(
+        "policy-signals/<uuid:uuid>/respond/",
+        consultations.PolicySignalRespondView.as_view(),
+        name="policy-signal-respond",
     ),
 ]

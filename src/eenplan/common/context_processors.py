@@ -20,8 +20,12 @@ def navigation(request) -> dict:
         and user.is_authenticated
         and any(m.role in CASE_WORKER_ROLES for m in user.active_memberships)
     )
+    works_anywhere = bool(user and user.is_authenticated and user.active_memberships)
     return {
         "show_access_log": policy.may_read_access_log(user),
+        # Meetings and policy signals: everyone who works for an organisation (policy roles
+        # included; they answer the policy signals).
+        "show_consultations": works_anywhere,
         "show_referrals": works_on_cases,
         "open_referral_count": SimpleLazyObject(lambda: _open_referrals(user))
         if works_on_cases

@@ -167,6 +167,10 @@ SPECTACULAR_SETTINGS = {
         "OwnerKindEnum": "eenplan.plans.constants.OwnerKind",
         "AgreementMethodEnum": "eenplan.plans.constants.AgreementMethod",
         "GoalResultEnum": "eenplan.plans.constants.GoalResult",
+        "ConsultationKindEnum": "eenplan.consultations.constants.ConsultationKind",
+        "DecisionKindEnum": "eenplan.consultations.constants.DecisionKind",
+        "PolicyThemeEnum": "eenplan.consultations.constants.PolicyTheme",
+        "PolicySignalStatusEnum": "eenplan.consultations.constants.PolicySignalStatus",
     },
 }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
+from eenplan.cases.models import Case
 from eenplan.cases.selectors.case import members_prefetch
 from eenplan.common.selectors import Listing
 from eenplan.consultations.constants import (
@@ -111,14 +112,26 @@ def _agreements_prefetch() -> Prefetch:
     )
 
 
+def _plan_content(user, case_ids: set[int]) -> dict[int, bool]:
+    """Per case id, whether the user may see its plan content: the case rule (known level)
+    and a consent or basis. ``policy.case_access`` assumes the first, which an attendee of a
+    meeting need not meet (an organisation that holds a consent but is no longer involved)."""
+    known = set(Case.objects.visible_to(user).filter(pk__in=case_ids).values_list("pk", flat=True))
+    access = policy.case_access(user, case_ids)
+    return {case_id: case_id in known and access[case_id].plan for case_id in case_ids}
+
+
 def _with_content(user, items: list[AgendaItem]) -> list[AgendaItem]:
     """Mark each item's ``content`` and strip what the reader may not see."""
-    access = policy.case_access(user, {item.case_id for item in items})
+    content = _plan_content(user, {item.case_id for item in items})
     for item in items:
-        item.content = access[item.case_id].plan
+        item.content = content[item.case_id]
         if not item.content:
             item.summary = ""
             item.decision_list, item.agreement_list = [], []
+            # Who consented and why names the household: content too.
+            item.consent_given_by, item.consent_note = None, ""
+            item.case.household.member_list = []
     return items
 
 
@@ -194,9 +207,9 @@ def carried_agreements(*, user, consultation: Consultation) -> list[Agreement]:
         .prefetch_related(members_prefetch_for_agreements())
         .order_by(F("action__due_date").asc(nulls_last=True), "pk")
     )
-    access = policy.case_access(user, {agreement.item.case_id for agreement in agreements})
+    content = _plan_content(user, {agreement.item.case_id for agreement in agreements})
     for agreement in agreements:
-        agreement.content = access[agreement.item.case_id].plan
+        agreement.content = content[agreement.item.case_id]
     return agreements
 
 
@@ -274,8 +287,11 @@ def policy_signal_list(
     if status:
         signals = signals.filter(status=status)
     listing = _page(signals, page, page_size)
+    answerable = set(
+        policy.policy_role_municipality_ids(user).values_list("municipality_id", flat=True)
+    )
     for signal in listing.items:
-        signal.may_respond = may_respond(user, signal)
+        signal.may_respond = signal.municipality_id in answerable
     return listing
 
 

@@ -53,7 +53,12 @@ def _plan_queryset(user):
         Prefetch(
             "goals",
             queryset=Goal.objects.prefetch_related(
-                Prefetch("actions", queryset=Action.objects.select_related(*ACTION_OWNERS)),
+                Prefetch(
+                    "actions",
+                    queryset=Action.objects.select_related(
+                        *ACTION_OWNERS, "agreement__item__consultation"
+                    ),
+                ),
                 "evaluations",
                 "professional_plans__organisation",
             ),
@@ -96,7 +101,7 @@ def goal_for(*, user, case_uuid: uuid.UUID, goal_uuid: uuid.UUID) -> Goal:
 def action_for(*, user, case_uuid: uuid.UUID, action_uuid: uuid.UUID) -> Action:
     return (
         Action.objects.visible_to(user)
-        .select_related("goal__plan__case", *ACTION_OWNERS)
+        .select_related("goal__plan__case", *ACTION_OWNERS, "agreement")
         .get(uuid=action_uuid, goal__plan__case__uuid=case_uuid)
     )
 

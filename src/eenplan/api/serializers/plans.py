@@ -60,6 +60,9 @@ class ActionSerializer(serializers.ModelSerializer):
     is_overdue = serializers.SerializerMethodField(
         help_text=_("Open of bezig, en de datum is verstreken.")
     )
+    agreement = serializers.SerializerMethodField(
+        help_text=_("UUID van de afspraak uit een casusoverleg waaruit de actie komt, of null.")
+    )
 
     class Meta:
         model = Action
@@ -72,6 +75,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "status_display",
             "cancel_reason",
             "is_overdue",
+            "agreement",
             "position",
             "lock_version",
             "updated_at",
@@ -80,6 +84,11 @@ class ActionSerializer(serializers.ModelSerializer):
 
     def get_is_overdue(self, action: Action) -> bool:
         return is_overdue(action, self.context.get("today") or timezone.localdate())
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_agreement(self, action: Action) -> str | None:
+        # The reverse one-to-one is select_related by the plan selectors (None when absent).
+        return _uuid_or_none(getattr(action, "agreement", None))
 
 
 class GoalEvaluationSerializer(serializers.ModelSerializer):

@@ -1,11 +1,17 @@
 """The number of queries per request does not grow with the size of the data."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
+from eenplan.consultations import services as consultation_services
+from eenplan.plans.constants import OwnerKind
+from eenplan.plans.services import Owner
+from eenplan.tenancy.tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +77,107 @@ def test_case_detail_queries_are_fixed(client_for, professional, involved_org, e
     large_count = _count_queries(client, reverse(f"api:{name}", args=[large.uuid]))
 
     assert small_count == large_count
+
+
+def _meeting(professional, involved_org, *, cases: int, members: int = 3):
+    """A meeting of ``involved_org`` with ``cases`` cases on the agenda, each discussed with an
+    agreement (so an action in the plan)."""
+    meeting = consultation_services.consultation_plan(
+        actor=professional,
+        kind="netwerkoverleg",
+        title="Netwerkoverleg",
+        municipality=MunicipalityFactory(),
+        date=datetime.date.today(),
+        chair=professional,
+        organisations=[involved_org],
+    )
+    for _ in range(cases):
+        case = CaseFactory(household__members=members)
+        InvolvementFactory(case=case, organisation=involved_org)
+        item = consultation_services.agenda_add(
+            actor=professional, consultation=meeting, case=case, question="Wie pakt het op?"
+        )
+        consultation_services.agenda_record_consent(
+            actor=professional,
+            item=item,
+            ground="toestemming",
+            given_by=case.household.members.first(),
+        )
+        consultation_services.agreement_add(
+            actor=professional,
+            item=item,
+            description="Bel de bank",
+            owner=Owner(
+                kind=OwnerKind.ORGANISATION, organisation=involved_org, professional=professional
+            ),
+            due_date=datetime.date.today(),
+            life_domain="financien",
+            goal_title="Rust over geld",
+        )
+    return meeting
+
+
+def test_consultation_list_queries_are_fixed(client_for, professional, involved_org):
+    client = client_for(professional)
+    url = reverse("api:consultation-list")
+    _meeting(professional, involved_org, cases=1)
+    one = _count_queries(client, url)
+    for _ in range(5):
+        _meeting(professional, involved_org, cases=2)
+
+    six = _count_queries(client, url)
+
+    assert client.get(url).json()["count"] == 6
+    assert one == six
+    assert six <= MAX_QUERIES
+
+
+def test_consultation_detail_queries_are_fixed(client_for, professional, involved_org):
+    client = client_for(professional)
+    small = _meeting(professional, involved_org, cases=1, members=2)
+    large = _meeting(professional, involved_org, cases=4, members=5)
+
+    small_count = _count_queries(client, reverse("api:consultation-detail", args=[small.uuid]))
+    large_count = _count_queries(client, reverse("api:consultation-detail", args=[large.uuid]))
+
+    assert small_count == large_count
+    assert large_count <= MAX_QUERIES
+
+
+def test_agreement_list_queries_are_fixed(client_for, professional, involved_org):
+    client = client_for(professional)
+    url = reverse("api:agreement-list")
+    _meeting(professional, involved_org, cases=1, members=2)
+    one = _count_queries(client, url)
+    _meeting(professional, involved_org, cases=5, members=4)
+
+    six = _count_queries(client, url)
+
+    assert client.get(url).json()["count"] == 6
+    assert one == six
+    assert six <= MAX_QUERIES
+
+
+def test_policy_signal_list_queries_are_fixed(client_for, professional, involved_org):
+    meeting = _meeting(professional, involved_org, cases=0)
+    client = client_for(professional)
+    url = reverse("api:policy-signal-list")
+
+    def raise_signal():
+        consultation_services.policy_signal_raise(
+            actor=professional,
+            consultation=meeting,
+            theme="wachtlijsten",
+            title="Wachtlijst",
+            description="Gezinnen wachten lang.",
+        )
+
+    raise_signal()
+    one = _count_queries(client, url)
+    for _ in range(5):
+        raise_signal()
+
+    six = _count_queries(client, url)
+
+    assert client.get(url).json()["count"] == 6
+    assert one == six

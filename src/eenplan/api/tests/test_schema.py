@@ -49,6 +49,20 @@ OPERATIONS = {
     "/api/v1/signals/": {"get"},
     "/api/v1/signals/{uuid}/": {"get"},
     "/api/v1/signals/{uuid}/resolve/": {"post"},
+    "/api/v1/consultations/": {"get", "post"},
+    "/api/v1/consultations/{uuid}/": {"get"},
+    "/api/v1/consultations/{uuid}/items/": {"post"},
+    "/api/v1/consultations/{uuid}/close/": {"post"},
+    "/api/v1/agenda-items/{uuid}/": {"get"},
+    "/api/v1/agenda-items/{uuid}/consent/": {"post"},
+    "/api/v1/agenda-items/{uuid}/minutes/": {"post"},
+    "/api/v1/agenda-items/{uuid}/decisions/": {"post"},
+    "/api/v1/agenda-items/{uuid}/agreements/": {"post"},
+    "/api/v1/agreements/": {"get"},
+    "/api/v1/policy-signals/": {"get", "post"},
+    "/api/v1/policy-signals/report/": {"get"},
+    "/api/v1/policy-signals/{uuid}/": {"get"},
+    "/api/v1/policy-signals/{uuid}/respond/": {"post"},
 }
 
 
@@ -83,6 +97,17 @@ def test_schema_documents_query_parameters_and_bodies(api_client):
     assert parameters("/api/v1/access-log/") == {"case", "person", "page", "page_size"}
     assert parameters("/api/v1/referrals/") == {"direction", "status", "case", "page", "page_size"}
     assert parameters("/api/v1/cases/{uuid}/plan/versions/compare/") == {"uuid", "from", "to"}
+    assert parameters("/api/v1/consultations/") == {"upcoming", "page", "page_size"}
+    assert parameters("/api/v1/agreements/") == {
+        "consultation",
+        "organisation",
+        "owner",
+        "state",
+        "page",
+        "page_size",
+    }
+    assert parameters("/api/v1/policy-signals/") == {"theme", "status", "page", "page_size"}
+    assert parameters("/api/v1/policy-signals/report/") == {"year"}
     conflict = schema["paths"]["/api/v1/cases/{uuid}/plan/"]["patch"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/Conflict")
     body = schema["paths"]["/api/v1/cases/{uuid}/transition/"]["post"]["requestBody"]

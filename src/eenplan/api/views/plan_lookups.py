@@ -40,7 +40,7 @@ def plan_for(*, user, case_uuid: uuid.UUID) -> Plan:
 def goal_detail(goal: Goal) -> Goal:
     """The goal after a change, with what its representation shows prefetched."""
     return Goal.objects.prefetch_related(
-        Prefetch("actions", queryset=Action.objects.select_related(*ACTION_OWNERS)),
+        Prefetch("actions", queryset=Action.objects.select_related(*ACTION_OWNERS, "agreement")),
         "evaluations",
         "professional_plans__organisation",
     ).get(pk=goal.pk)
