@@ -198,13 +198,10 @@ class Attendee(PublicModel):
 
 class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user) -> "AgendaItemQuerySet":
-        """Items of meetings the user sees: at the known-to-the-meeting level (number and
-        question). Content needs ``with_content``."""
+        """Items of meetings the user sees, at the level every attendee has (number and
+        question); the selectors decide on content per item."""
         consultations = Consultation.objects.visible_to(user).values("pk")
         return self.filter(consultation__in=consultations)
-
-    def content_visible_to(self, user) -> "AgendaItemQuerySet":
-        return self.visible_to(user).filter(policy.related_case_visibility(user, "case"))
 
 
 class AgendaItem(PublicModel):

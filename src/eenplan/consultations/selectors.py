@@ -139,16 +139,17 @@ def _items(consultation: Consultation) -> list[AgendaItem]:
     items = list(
         consultation.items.select_related(
             "case__household", "added_by_organisation", "consent_given_by"
-        ).prefetch_related(members_prefetch_for_items(), "decisions", _agreements_prefetch())
+        ).prefetch_related(_members_prefetch("case"), "decisions", _agreements_prefetch())
     )
     for item in items:
         item.decision_list = list(item.decisions.all())
     return items
 
 
-def members_prefetch_for_items() -> Prefetch:
+def _members_prefetch(case_path: str) -> Prefetch:
+    """The household members of the case at ``case_path``, as ``household.member_list``."""
     prefetch = members_prefetch()
-    prefetch.add_prefix("case")
+    prefetch.add_prefix(case_path)
     return prefetch
 
 
@@ -204,7 +205,7 @@ def carried_agreements(*, user, consultation: Consultation) -> list[Agreement]:
             state__in=OPEN_STATES,
         )
         .select_related(*ACTION_OWNERS, "item__consultation", "item__case__household")
-        .prefetch_related(members_prefetch_for_agreements())
+        .prefetch_related(_members_prefetch("item__case"))
         .order_by(F("action__due_date").asc(nulls_last=True), "pk")
     )
     content = _plan_content(user, {agreement.item.case_id for agreement in agreements})
@@ -213,19 +214,13 @@ def carried_agreements(*, user, consultation: Consultation) -> list[Agreement]:
     return agreements
 
 
-def members_prefetch_for_agreements() -> Prefetch:
-    prefetch = members_prefetch()
-    prefetch.add_prefix("item__case")
-    return prefetch
-
-
 def agenda_item_get(*, user, item_uuid: uuid.UUID) -> AgendaItem:
     """One agenda item with ``content`` set; ``DoesNotExist`` when its meeting is not visible."""
     started_at = timezone.now()
     item = (
         AgendaItem.objects.visible_to(user)
         .select_related("consultation", "case__household", "consent_given_by")
-        .prefetch_related(members_prefetch_for_items(), "decisions", _agreements_prefetch())
+        .prefetch_related(_members_prefetch("case"), "decisions", _agreements_prefetch())
         .get(uuid=item_uuid)
     )
     item.decision_list = list(item.decisions.all())
@@ -252,7 +247,7 @@ def agreement_list(
         Agreement.objects.visible_to(user)
         .with_state()
         .select_related(*ACTION_OWNERS, "item__consultation", "item__case__household")
-        .prefetch_related(members_prefetch_for_agreements())
+        .prefetch_related(_members_prefetch("item__case"))
     )
     if consultation:
         agreements = agreements.filter(item__consultation__uuid=consultation)

@@ -271,11 +271,11 @@ def agenda_add(*, actor, consultation: Consultation, case: Case, question: str) 
     return item
 
 
-def _lock_item(*, actor, item: AgendaItem, category=DataCategory.PLAN) -> AgendaItem:
+def _lock_item(*, actor, item: AgendaItem) -> AgendaItem:
     """The item with its meeting open and its case locked under the content rule."""
     item = AgendaItem.objects.select_related("consultation", "case").get(pk=item.pk)
     item.consultation = _open_meeting(actor=actor, consultation=item.consultation)
-    item.case = case_lock_visible(actor=actor, case=item.case, category=category)
+    item.case = case_lock_visible(actor=actor, case=item.case, category=DataCategory.PLAN)
     return item
 
 
