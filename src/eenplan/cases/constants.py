@@ -77,6 +77,7 @@ class TimelineEventKind(models.TextChoices):
     AGENDA_ADDED = "geagendeerd", _("Op de agenda van een overleg")
     DISCUSSED = "besproken", _("Besproken in een overleg")
     MEETING_DECISION = "besluit_overleg", _("Besluit in een overleg")
+    ASSESSMENT_RECORDED = "meting_vastgelegd", _("Meting vastgelegd")
 
 
 class DataCategory(models.TextChoices):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "eenplan.privacy",
     "eenplan.signals",
     "eenplan.consultations",
+    "eenplan.assessments",
     "eenplan.api",
     "eenplan.demo",
 ]

@@ -175,6 +175,25 @@ def person_contact_visibility(user) -> Q:
     return Q(Exists(own)) | Q(Exists(household_wide))
 
 
+def assessment_visibility(user) -> Q:
+    """An assessment (``assessments.Assessment``) of a person opens with a basis for assessments
+    of that person or for the whole household; one of the household as a whole with any basis
+    for assessments in the case. Always within the case rule."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    consent = apps.get_model("cases", "Consent")
+    basis = consent.objects.filter(
+        active_basis(),
+        case_id=OuterRef("case_id"),
+        organisation_id__in=working_organisation_ids(user),
+        shares_assessments=True,
+    )
+    for_person = basis.filter(Q(person__isnull=True) | Q(person_id=OuterRef("person_id")))
+    return related_case_visibility(user, "case", category=None) & (
+        Q(person__isnull=True) & Q(Exists(basis)) | Q(person__isnull=False) & Q(Exists(for_person))
+    )
+
+
 def may_read_access_log(user) -> bool:
     return _may_see_personal_data(user) and user.has_role(Role.PRIVACY_OFFICER)
 
@@ -285,17 +304,23 @@ def consultation_visibility(user) -> Q:
     return Q(chair_id=user.pk) | Q(Exists(taking_part))
 
 
+def role_municipality_ids(user, roles: Iterable[str]) -> QuerySet:
+    """Subquery of the municipalities served by the organisations where the user holds one of
+    ``roles``."""
+    organisation = apps.get_model("tenancy", "Organisation")
+    membership = apps.get_model("tenancy", "Membership")
+    organisations = membership.objects.filter(
+        user_id=user.pk, is_active=True, role__in=list(roles)
+    ).values("organisation_id")
+    return organisation.municipalities.through.objects.filter(
+        organisation_id__in=organisations
+    ).values("municipality_id")
+
+
 def policy_role_municipality_ids(user) -> QuerySet:
     """Subquery of the municipalities served by the organisations where the user holds a
     policy role (team leader, director, policy officer)."""
-    organisation = apps.get_model("tenancy", "Organisation")
-    membership = apps.get_model("tenancy", "Membership")
-    policy_organisations = membership.objects.filter(
-        user_id=user.pk, is_active=True, role__in=POLICY_ROLES
-    ).values("organisation_id")
-    return organisation.municipalities.through.objects.filter(
-        organisation_id__in=policy_organisations
-    ).values("municipality_id")
+    return role_municipality_ids(user, POLICY_ROLES)
 
 
 def policy_signal_visibility(user) -> Q:

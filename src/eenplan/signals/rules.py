@@ -7,11 +7,8 @@ finds the same situation and never raises it twice. Rules read, they never write
 (``evaluation.py``) turns situations into signals.
 
 The rule set is open. A new rule is one decorated function; if it needs data the base facts do
-not hold, it names the prefetches it needs, and the evaluation loads them for every batch::
-
-    @rule(SignalKind.GAP, prefetch=[Prefetch("assessments", queryset=...)])
-    def zrm_low_without_goal(facts: CaseFacts) -> Iterator[Situation]:
-        ...  # facts.case.assessments.all() is loaded
+not hold, it names the prefetches it needs, and the evaluation loads them for every batch (as
+``low_score_without_goal`` does with the case's assessments).
 
 Closed cases raise nothing: the evaluation does not call the rules for them.
 """
@@ -25,6 +22,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils.formats import date_format
 
+from eenplan.assessments.constants import LOW_SCORE
+from eenplan.assessments.models import Assessment, Score
 from eenplan.cases.constants import CaseStatus, ServiceType
 from eenplan.cases.models import Case, Involvement
 from eenplan.common.constants import LifeDomain
@@ -345,6 +344,49 @@ def question_without_goal(facts: CaseFacts) -> Iterator[Situation]:
                 "nodig is."
             ),
             parties=facts.involved_parties(),
+            data={"life_domain": domain},
+        )
+
+
+_LATEST_ASSESSMENTS = Prefetch(
+    "assessments",
+    queryset=Assessment.objects.select_related("instrument")
+    .order_by("-assessed_on", "-pk")
+    .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("domain"))),
+    to_attr="assessments_newest_first",
+)
+
+
+@rule(SignalKind.GAP, prefetch=[_LATEST_ASSESSMENTS])
+def low_score_without_goal(facts: CaseFacts) -> Iterator[Situation]:
+    """On the latest assessment of a person (or the household) with an instrument, a domain
+    tied to a life domain scores 1 or 2, and the plan has no goal on that life domain. The
+    explanation names neither the person nor the score: signals are read with plan consent,
+    assessments need their own."""
+    if facts.plan is None:
+        return
+    with_goal = {goal.life_domain for goal in facts.goals}
+    latest, low = set(), {}
+    for assessment in facts.case.assessments_newest_first:
+        subject = (assessment.person_id, assessment.instrument.code)
+        if subject in latest:
+            continue
+        latest.add(subject)
+        for score in assessment.scores.all():
+            domain = score.domain.life_domain
+            if domain and domain not in with_goal and score.value <= LOW_SCORE:
+                low.setdefault(domain, assessment)
+    for domain, assessment in sorted(low.items()):
+        parties = {assessment.organisation_id, facts.case.coordinator_organisation_id} - {None}
+        yield Situation(
+            kind=SignalKind.GAP,
+            key=f"gat:meting:{facts.case.pk}:{domain}",
+            explanation=(
+                f"Op de meting van {_day(assessment.assessed_on)} is {_domain(domain)} een "
+                "groot probleem (niet of nauwelijks zelfredzaam), maar het plan heeft geen doel "
+                "op dit leefgebied. Voeg een doel toe, of leg vast waarom dat niet nodig is."
+            ),
+            parties=tuple(Party(o, facts.contact_in_case(o)) for o in sorted(parties)),
             data={"life_domain": domain},
         )
 

@@ -1,7 +1,10 @@
 """Each rule raises exactly when it should, and never twice for the same situation."""
 
+import datetime
+
 import pytest
 
+from eenplan.assessments.tests.factories import AssessmentFactory
 from eenplan.cases.constants import CaseStatus, ClosingReason, ServiceType
 from eenplan.cases.models import HelpQuestion
 from eenplan.cases.tests.factories import CaseFactory
@@ -234,6 +237,37 @@ def test_priority_and_help_question_without_goal(household_case, org_a):
 
     open_gaps = Signal.objects.open().filter(case=household_case, kind=SignalKind.GAP)
     assert [s.data["life_domain"] for s in open_gaps] == [HOUSING]
+
+
+def test_low_score_on_the_latest_assessment_without_goal(household_case, org_a):
+    involve(household_case, org_a)
+    household_case.priority_domain = ""
+    household_case.save()
+    plan = PlanFactory(case=household_case)
+    GoalFactory(plan=plan, life_domain=FINANCES)
+    person = household_case.household.members.order_by("pk").first()
+    older = {"financien": 1, "huisvesting": 2, "justitie": 1}
+    AssessmentFactory(case=household_case, person=person, organisation=org_a, scores=older)
+    AssessmentFactory(
+        case=household_case,
+        person=person,
+        organisation=org_a,
+        assessed_on=datetime.date.today(),
+        scores={"financien": 1, "huisvesting": 2, "justitie": 4},
+    )
+    refresh_twice(household_case)
+
+    gaps = signals(household_case, SignalKind.GAP)
+    low = [s for s in gaps if s.key.startswith("gat:meting:")]
+    assert [s.data["life_domain"] for s in low] == [HOUSING], (
+        "finances has a goal, justice is 4 now"
+    )
+    assert organisations(low[0]) == {org_a.name}
+    assert "score" not in low[0].explanation and person.given_names not in low[0].explanation
+
+    GoalFactory(plan=plan, life_domain=HOUSING)
+    signals_refresh_case(case=household_case)
+    assert not Signal.objects.open().filter(key=low[0].key).exists()
 
 
 def test_goal_without_open_action(household_case, org_a):
