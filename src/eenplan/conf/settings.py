@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "eenplan.signals",
     "eenplan.consultations",
     "eenplan.assessments",
+    "eenplan.indicators",
     "eenplan.api",
     "eenplan.demo",
 ]

@@ -123,6 +123,9 @@ class Action(PublicModel):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )
     cancel_reason = models.TextField(_("reden van annuleren"), blank=True)
+    completed_at = models.DateTimeField(
+        _("klaar of geannuleerd op"), null=True, blank=True, editable=False
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     lock_version = models.PositiveIntegerField(_("wijzigingsteller"), default=0)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)

@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from eenplan.cases.constants import CaseStatus, DataCategory, TimelineEventKind
 from eenplan.cases.services import case_lock_visible, case_transition, timeline_record
 from eenplan.common.locking import ConflictError, save_if_unchanged
-from eenplan.plans.constants import ActionStatus, AgreementMethod, GoalResult, OwnerKind
+from eenplan.plans.constants import (
+    OPEN_ACTION_STATUSES,
+    ActionStatus,
+    AgreementMethod,
+    GoalResult,
+    OwnerKind,
+)
 from eenplan.plans.models import (
     Action,
     Commitment,
@@ -256,8 +262,14 @@ def action_set_status(
         raise ValidationError({"cancel_reason": _("Schrijf op waarom de actie niet doorgaat.")})
     action.status = status
     action.cancel_reason = cancel_reason.strip() if status == ActionStatus.CANCELLED else ""
+    if status in OPEN_ACTION_STATUSES:
+        action.completed_at = None
+    elif action.completed_at is None:
+        action.completed_at = timezone.now()
     save_if_unchanged(
-        action, lock_version=lock_version, fields=["status", "cancel_reason", "updated_at"]
+        action,
+        lock_version=lock_version,
+        fields=["status", "cancel_reason", "completed_at", "updated_at"],
     )
     _record(
         actor=actor,

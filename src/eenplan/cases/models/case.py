@@ -75,6 +75,12 @@ class Case(PublicModel):
     )
     closing_note = models.TextField(_("toelichting bij afsluiten"), blank=True)
     opened_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    intake_started_at = models.DateTimeField(
+        _("eerste contact op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de intake begon: het eerste contact na de aanmelding."),
+    )
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

@@ -164,6 +164,8 @@ def case_transition(
             )
         kind = TimelineEventKind.CASE_REOPENED
         case.closing_reason, case.closing_note, case.closed_at = "", "", None
+    if previous == CaseStatus.REFERRAL and case.intake_started_at is None:
+        case.intake_started_at = timezone.now()
     case.status = to_status
     case.save()
     summary = _("Status van %(from)s naar %(to)s.") % {

@@ -1,0 +1,463 @@
+"""The measures: counts (and one median) over the live case data, per municipality or region and
+per quarter. Every indicator is a ratio of two measures, so every municipality counts the same.
+
+A measure is one aggregate query for all quarters at once: the rows are grouped by municipality
+(or region) and every quarter is a filtered aggregate (``COUNT(...) FILTER (WHERE ...)``). No
+case is ever loaded into Python. ``scope.cases`` narrows the cases a measure counts (a local
+indicator's filter); population measures ignore it.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from eenplan.assessments.models import Score
+from eenplan.cases.constants import CaseStatus, ClosingReason, ServiceType, TimelineEventKind
+from eenplan.cases.models import Case, Involvement, TimelineEvent
+from eenplan.consultations.models import Agreement
+from eenplan.indicators.constants import Level
+from eenplan.indicators.models import PopulationFigure
+from eenplan.indicators.periods import Quarter
+from eenplan.indicators.sql import DaysBetween, Median
+from eenplan.plans.models import PlanVersion
+from eenplan.signals.constants import SignalKind, SignalStatus
+from eenplan.signals.models import Signal
+from eenplan.tenancy.models import Municipality
+
+# (municipality or region id, quarter label) → value
+Values = dict[tuple[int, str], float]
+
+COUNT, POPULATION, MEDIAN = "telling", "bevolking", "mediaan"
+PLAN_WEEKS = 6
+RETURN_DAYS = 365
+YOUTH_CARE = (ServiceType.YOUTH_CARE_AMBULANT, ServiceType.YOUTH_CARE_RESIDENTIAL)
+WMO_SUPPORT = (ServiceType.SUPPORT, ServiceType.HOUSEHOLD_HELP)
+
+
+@dataclass(frozen=True)
+class Scope:
+    level: Level = Level.MUNICIPALITY
+    cases: Q = field(default_factory=Q)
+
+
+@dataclass(frozen=True)
+class Measure:
+    code: str
+    label: str
+    kind: str
+    compute: Callable[[list[Quarter], Scope], Values]
+
+
+MEASURES: dict[str, Measure] = {}
+
+
+def measure(code: str, label: str, kind: str = COUNT) -> Callable:
+    def register(function):
+        MEASURES[code] = Measure(code, label, kind, function)
+        return function
+
+    return register
+
+
+def _group(level: Level, case_path: str = "") -> str:
+    prefix = f"{case_path}__" if case_path else ""
+    if level == Level.REGION:
+        return f"{prefix}household__municipality__region_id"
+    return f"{prefix}household__municipality_id"
+
+
+def _tally(
+    queryset: QuerySet,
+    group: str,
+    quarters: list[Quarter],
+    condition: Callable[[Quarter], Q],
+    aggregate: Callable[[Q], object] = lambda condition: Count("pk", filter=condition),
+) -> Values:
+    """One grouped query: per group a filtered aggregate per quarter."""
+    rows = (
+        queryset.order_by()
+        .values(group_id=F(group))
+        .annotate(**{f"q{i}": aggregate(condition(q)) for i, q in enumerate(quarters)})
+    )
+    return {
+        (row["group_id"], q.label): row[f"q{i}"] or 0
+        for row in rows
+        for i, q in enumerate(quarters)
+        if row["group_id"] is not None
+    }
+
+
+def _cases(scope: Scope) -> QuerySet:
+    return Case.objects.filter(scope.cases)
+
+
+def _open_during(q: Quarter, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}opened_at__lt": q.end_at}) & (
+        Q(**{f"{prefix}closed_at__isnull": True}) | Q(**{f"{prefix}closed_at__gte": q.start_at})
+    )
+
+
+def _open_at_end(q: Quarter, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}opened_at__lt": q.end_at}) & (
+        Q(**{f"{prefix}closed_at__isnull": True}) | Q(**{f"{prefix}closed_at__gte": q.end_at})
+    )
+
+
+def _within(field_name: str, q: Quarter) -> Q:
+    return Q(**{f"{field_name}__gte": q.start_at, f"{field_name}__lt": q.end_at})
+
+
+# ---------------------------------------------------------------------------------- cases
+
+
+@measure("lopende_casussen", "Casussen die in het kwartaal liepen")
+def active_cases(quarters, scope):
+    return _tally(_cases(scope), _group(scope.level), quarters, _open_during)
+
+
+@measure("casussen_eind", "Lopende casussen op de laatste dag van het kwartaal")
+def open_cases_at_end(quarters, scope):
+    return _tally(_cases(scope), _group(scope.level), quarters, _open_at_end)
+
+
+@measure("casussen_met_regisseur", "Lopende casussen met een afgesproken regisseur, laatste dag")
+def cases_with_coordinator(quarters, scope):
+    first_set = TimelineEvent.objects.filter(
+        case=OuterRef("pk"), kind=TimelineEventKind.COORDINATOR_SET
+    ).order_by("occurred_at")
+    cases = _cases(scope).annotate(coordinator_since=Subquery(first_set.values("occurred_at")[:1]))
+    return _tally(
+        cases,
+        _group(scope.level),
+        quarters,
+        lambda q: _open_at_end(q) & Q(coordinator_since__lt=q.end_at),
+    )
+
+
+@measure("nieuwe_casussen", "Casussen aangemeld in het kwartaal")
+def new_cases(quarters, scope):
+    return _tally(_cases(scope), _group(scope.level), quarters, lambda q: _within("opened_at", q))
+
+
+@measure("terugkeer", "Aangemeld in het kwartaal, binnen 12 maanden na een afgesloten casus")
+def re_entries(quarters, scope):
+    earlier = Case.objects.filter(
+        household=OuterRef("household"),
+        closed_at__lte=OuterRef("opened_at"),
+        closed_at__gte=OuterRef("opened_at") - datetime.timedelta(days=RETURN_DAYS),
+    ).exclude(pk=OuterRef("pk"))
+    cases = _cases(scope).annotate(returned=Exists(earlier))
+    return _tally(
+        cases, _group(scope.level), quarters, lambda q: _within("opened_at", q) & Q(returned=True)
+    )
+
+
+@measure("afgesloten", "Casussen afgesloten in het kwartaal")
+def closed_cases(quarters, scope):
+    return _tally(
+        _cases(scope).filter(status=CaseStatus.CLOSED),
+        _group(scope.level),
+        quarters,
+        lambda q: _within("closed_at", q),
+    )
+
+
+@measure("afgesloten_doelen_bereikt", "Afgesloten in het kwartaal omdat de doelen bereikt zijn")
+def closed_goals_reached(quarters, scope):
+    return _tally(
+        _cases(scope).filter(status=CaseStatus.CLOSED, closing_reason=ClosingReason.GOALS_REACHED),
+        _group(scope.level),
+        quarters,
+        lambda q: _within("closed_at", q),
+    )
+
+
+# ------------------------------------------------------------------- intake and first plan
+
+
+def _intake_cohort(q: Quarter) -> Q:
+    """Intake began in the quarter, and at least six weeks ago: they had their full chance."""
+    cutoff = timezone.now() - datetime.timedelta(weeks=PLAN_WEEKS)
+    return _within("intake_started_at", q) & Q(intake_started_at__lt=cutoff)
+
+
+@measure("intakes", "Intake begonnen in het kwartaal, ten minste zes weken geleden")
+def intakes(quarters, scope):
+    return _tally(_cases(scope), _group(scope.level), quarters, _intake_cohort)
+
+
+@measure("plan_binnen_zes_weken", "Van die intakes: plan vastgesteld binnen zes weken na de intake")
+def plan_within_six_weeks(quarters, scope):
+    first_version = PlanVersion.objects.filter(plan__case=OuterRef("pk")).order_by("agreed_on")
+    cases = _cases(scope).annotate(
+        first_agreed_on=Subquery(first_version.values("agreed_on")[:1]),
+        days_to_plan=DaysBetween(F("first_agreed_on"), F("intake_started_at")),
+    )
+    return _tally(
+        cases,
+        _group(scope.level),
+        quarters,
+        lambda q: _intake_cohort(q) & Q(days_to_plan__lte=PLAN_WEEKS * 7),
+    )
+
+
+@measure("eerste_contacten", "Casussen met een eerste contact (begin intake) in het kwartaal")
+def first_contacts(quarters, scope):
+    return _tally(
+        _cases(scope), _group(scope.level), quarters, lambda q: _within("intake_started_at", q)
+    )
+
+
+@measure("dagen_tot_eerste_contact", "Dagen van aanmelding tot eerste contact (mediaan)", MEDIAN)
+def days_to_first_contact(quarters, scope):
+    cases = _cases(scope).annotate(
+        days_to_contact=DaysBetween(F("intake_started_at"), F("opened_at"))
+    )
+    return _tally(
+        cases,
+        _group(scope.level),
+        quarters,
+        lambda q: _within("intake_started_at", q),
+        aggregate=lambda condition: Median("days_to_contact", filter=condition),
+    )
+
+
+# ------------------------------------------------------------------------------- network
+
+
+@measure("organisaties_bij_casussen", "Betrokken organisaties bij lopende casussen, laatste dag")
+def organisations_at_cases(quarters, scope):
+    pair = Concat(
+        Cast("case_id", CharField()),
+        Value("-"),
+        Cast("organisation_id", CharField()),
+        output_field=CharField(),
+    )
+    involvements = Involvement.objects.filter(case__in=_cases(scope))
+
+    def active_at_end(q: Quarter) -> Q:
+        return (
+            _open_at_end(q, "case__")
+            & Q(start_date__lte=q.end)
+            & (Q(end_date__isnull=True) | Q(end_date__gte=q.end))
+        )
+
+    return _tally(
+        involvements,
+        _group(scope.level, "case"),
+        quarters,
+        active_at_end,
+        aggregate=lambda condition: Count(pair, distinct=True, filter=condition),
+    )
+
+
+def _overlap_signals(scope: Scope) -> QuerySet:
+    return Signal.objects.filter(kind=SignalKind.OVERLAP, case__in=_cases(scope))
+
+
+@measure("overlapsignalen", "Signalen 'dubbel werk' ontstaan in het kwartaal")
+def overlap_signals(quarters, scope):
+    return _tally(
+        _overlap_signals(scope),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within("raised_at", q),
+    )
+
+
+@measure("overlapsignalen_afgehandeld", "Van die signalen: inmiddels afgehandeld met een afspraak")
+def overlap_signals_resolved(quarters, scope):
+    return _tally(
+        _overlap_signals(scope).filter(status=SignalStatus.RESOLVED),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within("raised_at", q),
+    )
+
+
+# ------------------------------------------------------------------------- assessments
+
+
+def _priority_scores(quarters: list[Quarter]) -> dict[str, Subquery]:
+    """Per quarter the first and the latest score on the priority question's life domain, up to
+    the quarter's end, of any assessment in the case (a member or the household)."""
+    annotations = {}
+    for i, q in enumerate(quarters):
+        scores = Score.objects.filter(
+            assessment__case=OuterRef("pk"),
+            domain__life_domain=OuterRef("priority_domain"),
+            assessment__assessed_on__lte=q.end,
+        )
+        first = scores.order_by("assessment__assessed_on", "assessment_id")
+        latest = scores.order_by("-assessment__assessed_on", "-assessment_id")
+        annotations |= {
+            f"first_value_{i}": Subquery(first.values("value")[:1]),
+            f"first_on_{i}": Subquery(first.values("assessment__assessed_on")[:1]),
+            f"latest_value_{i}": Subquery(latest.values("value")[:1]),
+            f"latest_on_{i}": Subquery(latest.values("assessment__assessed_on")[:1]),
+        }
+    return annotations
+
+
+def _measured_twice(i: int, q: Quarter) -> Q:
+    return _open_during(q) & Q(**{f"first_on_{i}__lt": F(f"latest_on_{i}")})
+
+
+def _tally_by_index(queryset, group, quarters, condition: Callable[[int, Quarter], Q]) -> Values:
+    index = {q: i for i, q in enumerate(quarters)}
+    return _tally(queryset, group, quarters, lambda q: condition(index[q], q))
+
+
+@measure(
+    "prio_twee_metingen", "Lopende casussen met twee metingen op het leefgebied van de prio-vraag"
+)
+def measured_twice(quarters, scope):
+    cases = _cases(scope).exclude(priority_domain="").annotate(**_priority_scores(quarters))
+    return _tally_by_index(cases, _group(scope.level), quarters, _measured_twice)
+
+
+@measure("prio_vooruit", "Van die casussen: de laatste score is hoger dan de eerste")
+def improved_on_priority(quarters, scope):
+    cases = _cases(scope).exclude(priority_domain="").annotate(**_priority_scores(quarters))
+    return _tally_by_index(
+        cases,
+        _group(scope.level),
+        quarters,
+        lambda i, q: _measured_twice(i, q) & Q(**{f"latest_value_{i}__gt": F(f"first_value_{i}")}),
+    )
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+def _open_agreement(q: Quarter) -> Q:
+    """Made in a meeting on or before the quarter's last day, not done or cancelled by then."""
+    return Q(item__consultation__date__lte=q.end) & (
+        Q(action__completed_at__isnull=True) | Q(action__completed_at__gte=q.end_at)
+    )
+
+
+def _agreements(scope: Scope) -> QuerySet:
+    return Agreement.objects.filter(action__isnull=False, item__case__in=_cases(scope))
+
+
+@measure("open_afspraken", "Afspraken uit overleggen die op de laatste dag nog open stonden")
+def open_agreements(quarters, scope):
+    return _tally(_agreements(scope), _group(scope.level, "item__case"), quarters, _open_agreement)
+
+
+@measure("afspraken_over_deadline", "Van die open afspraken: de deadline was al voorbij")
+def overdue_agreements(quarters, scope):
+    return _tally(
+        _agreements(scope),
+        _group(scope.level, "item__case"),
+        quarters,
+        lambda q: _open_agreement(q) & Q(action__due_date__lt=q.end),
+    )
+
+
+# ---------------------------------------------------------------- persons (BBV-like)
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _persons_helped(scope: Scope, quarters, service_types, *, under_18: bool) -> Values:
+    """Distinct persons with an active involvement of ``service_types`` on the quarter's last
+    day, in a case that was open then."""
+    through = Involvement.persons.through.objects.filter(
+        involvement__service_type__in=service_types, involvement__case__in=_cases(scope)
+    )
+
+    def condition(q: Quarter) -> Q:
+        active = (
+            _open_at_end(q, "involvement__case__")
+            & Q(involvement__start_date__lte=q.end)
+            & (Q(involvement__end_date__isnull=True) | Q(involvement__end_date__gte=q.end))
+        )
+        if under_18:
+            active &= Q(person__birth_date__gt=_years_before(q.end, 18))
+        return active
+
+    return _tally(
+        through,
+        _group(scope.level, "involvement__case"),
+        quarters,
+        condition,
+        aggregate=lambda condition: Count("person_id", distinct=True, filter=condition),
+    )
+
+
+@measure("jongeren_jeugdhulp", "Jongeren onder 18 met jeugdhulp, laatste dag")
+def youth_with_youth_care(quarters, scope):
+    return _persons_helped(scope, quarters, YOUTH_CARE, under_18=True)
+
+
+@measure("jongeren_jeugdbescherming", "Jongeren onder 18 met jeugdbescherming, laatste dag")
+def youth_with_protection(quarters, scope):
+    return _persons_helped(scope, quarters, [ServiceType.YOUTH_PROTECTION], under_18=True)
+
+
+@measure("wmo_clienten", "Inwoners met Wmo-begeleiding of hulp bij het huishouden, laatste dag")
+def wmo_clients(quarters, scope):
+    return _persons_helped(scope, quarters, WMO_SUPPORT, under_18=False)
+
+
+@measure("re_integratie", "Inwoners met een re-integratietraject, laatste dag")
+def reintegration(quarters, scope):
+    return _persons_helped(scope, quarters, [ServiceType.REINTEGRATION], under_18=False)
+
+
+# ---------------------------------------------------------------------------- population
+
+
+def _population(field_name: str, quarters: list[Quarter], scope: Scope) -> Values:
+    """The figure of the latest year up to the quarter's year (else the earliest known), summed
+    per region at region level. The population tables are small: one query."""
+    figures: dict[int, dict[int, int]] = {}
+    for municipality_id, year, value in PopulationFigure.objects.values_list(
+        "municipality_id", "year", field_name
+    ):
+        figures.setdefault(municipality_id, {})[year] = value
+    region_of = dict(Municipality.objects.values_list("pk", "region_id"))
+    values: Values = {}
+    for municipality_id, by_year in figures.items():
+        group = region_of[municipality_id] if scope.level == Level.REGION else municipality_id
+        for q in quarters:
+            known = [year for year in by_year if year <= q.year] or [min(by_year)]
+            key = (group, q.label)
+            values[key] = values.get(key, 0) + by_year[max(known)]
+    return values
+
+
+@measure("huishoudens", "Particuliere huishoudens (CBS)", POPULATION)
+def households(quarters, scope):
+    return _population("households", quarters, scope)
+
+
+@measure("inwoners", "Inwoners (CBS)", POPULATION)
+def inhabitants(quarters, scope):
+    return _population("inhabitants", quarters, scope)
+
+
+@measure("jongeren", "Inwoners jonger dan 18 (CBS)", POPULATION)
+def youth(quarters, scope):
+    return _population("youth", quarters, scope)
