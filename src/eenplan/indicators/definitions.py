@@ -29,7 +29,7 @@ class Indicator:
 
     @property
     def is_median(self) -> bool:
-        return MEASURES[self.numerator].kind == MEDIAN
+        return self.available and MEASURES[self.numerator].kind == MEDIAN
 
     @property
     def numerator_label(self) -> str:
