@@ -15,9 +15,13 @@ urlpatterns = [
     path("signalen/", include("eenplan.signals.urls")),
     path("overleg/", include("eenplan.consultations.urls")),
     path("beleidssignalen/", include("eenplan.consultations.policy_urls")),
+    path("indicatoren/", include("eenplan.indicators.urls")),
     path("huishoudens/", include("eenplan.people.urls")),
     path("plannen/", include("eenplan.plans.urls")),
     path("privacy/", include("eenplan.privacy.urls")),
+    # Metingen: /casussen/<uuid>/metingen/, /metingen/<uuid>/ and /beheer/instrumenten/ (before
+    # the admin, which would answer every path under /beheer/).
+    path("", include("eenplan.assessments.urls")),
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),
 ]

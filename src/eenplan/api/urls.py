@@ -15,7 +15,9 @@ from eenplan.api.views import (
     privacy,
     tenancy,
 )
+from eenplan.assessments import api as assessments
 from eenplan.consultations import api as consultations
+from eenplan.indicators import api as indicators
 from eenplan.signals import api as signals
 
 app_name = "api"
@@ -230,5 +232,23 @@ urlpatterns = [
         "policy-signals/<uuid:uuid>/respond/",
         consultations.PolicySignalRespondView.as_view(),
         name="policy-signal-respond",
+    ),
+    path("indicators/", indicators.IndicatorListView.as_view(), name="indicator-list"),
+    path(
+        "indicator-values/",
+        indicators.IndicatorValueListView.as_view(),
+        name="indicator-value-list",
+    ),
+    path("instruments/", assessments.InstrumentListView.as_view(), name="instrument-list"),
+    path(
+        "instruments/<uuid:uuid>/",
+        assessments.InstrumentDetailView.as_view(),
+        name="instrument-detail",
+    ),
+    path("assessments/", assessments.AssessmentListView.as_view(), name="assessment-list"),
+    path(
+        "assessments/<uuid:uuid>/",
+        assessments.AssessmentDetailView.as_view(),
+        name="assessment-detail",
     ),
 ]

@@ -182,18 +182,37 @@ def instrument_define(
     Domain.objects.bulk_create(
         Domain(
             instrument=instrument,
-            code=slugify(domain.name)[:40],
+            code=domain_code,
             name=domain.name.strip(),
             life_domain=domain.life_domain,
             position=position,
         )
-        for position, domain in enumerate(domains, start=1)
+        for position, (domain, domain_code) in enumerate(
+            zip(domains, _domain_codes(code, domains), strict=True), start=1
+        )
     )
     ScaleLevel.objects.bulk_create(
         ScaleLevel(instrument=instrument, value=value, label=label.strip())
         for value, label in levels
     )
     return instrument
+
+
+def _domain_codes(code: str, domains: list[DomainInput]) -> list[str]:
+    """A code per domain: the slug of its name, but in a new version the code an earlier version
+    gave a domain of the same name (case-insensitive), so its progress goes on across versions
+    (the shipped ZRM codes are no slugs of their names: ``werk_opleiding``)."""
+    earlier = {
+        domain.name.casefold(): domain.code
+        for domain in Domain.objects.filter(instrument__code=code).order_by(
+            "instrument__created_at", "instrument_id"
+        )
+    }
+    codes: list[str] = []
+    for domain in domains:
+        reused = earlier.get(domain.name.strip().casefold())
+        codes.append(reused if reused and reused not in codes else slugify(domain.name)[:40])
+    return codes
 
 
 def _definition_errors(name, version, subject, domains, levels) -> dict[str, str]:

@@ -7,7 +7,7 @@ no link to any of them.
 """
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -107,7 +107,7 @@ def benchmark(
 
 def _pool_groups(result: Benchmark) -> None:
     """Peer groups and regions pool their members' shown cells; a region's median is computed
-    over the region's cases directly."""
+    over the region's cases directly, without its base count when a member is suppressed."""
     core = [indicator for indicator in result.indicators if indicator.is_core]
     medians = indicator_cells(
         [indicator for indicator in core if indicator.is_median],
@@ -117,13 +117,17 @@ def _pool_groups(result: Benchmark) -> None:
     for group in result.groups:
         for indicator in core:
             for quarter in result.quarters:
+                members = [
+                    result.cells.get((indicator.code, m, quarter.label))
+                    for m in group.municipality_ids
+                ]
                 if indicator.is_median and group.region_id is not None:
                     cell = medians.get((indicator.code, group.region_id, quarter.label))
+                    if cell is not None and any(m is not None and m.suppressed for m in members):
+                        # The region's base counts a suppressed member's cases too: minus the
+                        # shown members' bases it would give that member's count away.
+                        cell = replace(cell, denominator=None)
                 else:
-                    members = [
-                        result.cells.get((indicator.code, m, quarter.label))
-                        for m in group.municipality_ids
-                    ]
                     cell = pooled_cell(indicator, quarter, members)
                 result.group_cells[(indicator.code, group.key, quarter.label)] = cell
 

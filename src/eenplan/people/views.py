@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from eenplan.assessments.selectors import latest_assessments
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.forms import TransitionForm, add_service_errors
 from eenplan.cases.views.household import household_sections
@@ -128,6 +129,12 @@ def render_household(
         "progress": progress,
         "sections": household_sections(request, view, bound),
         "case_signals": case_signals(user=request.user, case_uuid=view.case.uuid)
+        if view.case
+        else [],
+        "assessments_shared": view.access.allows(DataCategory.ASSESSMENTS),
+        "latest_assessments": latest_assessments(
+            user=request.user, case=view.case, access=view.access, members=view.members
+        )
         if view.case
         else [],
     }

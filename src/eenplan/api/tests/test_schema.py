@@ -63,6 +63,12 @@ OPERATIONS = {
     "/api/v1/policy-signals/report/": {"get"},
     "/api/v1/policy-signals/{uuid}/": {"get"},
     "/api/v1/policy-signals/{uuid}/respond/": {"post"},
+    "/api/v1/indicators/": {"get"},
+    "/api/v1/indicator-values/": {"get"},
+    "/api/v1/instruments/": {"get"},
+    "/api/v1/instruments/{uuid}/": {"get"},
+    "/api/v1/assessments/": {"get", "post"},
+    "/api/v1/assessments/{uuid}/": {"get"},
 }
 
 
@@ -108,6 +114,19 @@ def test_schema_documents_query_parameters_and_bodies(api_client):
     }
     assert parameters("/api/v1/policy-signals/") == {"theme", "status", "page", "page_size"}
     assert parameters("/api/v1/policy-signals/report/") == {"year"}
+    assert parameters("/api/v1/indicators/") == {"page", "page_size"}
+    assert parameters("/api/v1/indicator-values/") == {
+        "municipality",
+        "period",
+        "from",
+        "to",
+        "peer_group",
+        "indicator",
+        "page",
+        "page_size",
+    }
+    assert parameters("/api/v1/instruments/") == {"municipality", "page", "page_size"}
+    assert parameters("/api/v1/assessments/") == {"case", "person", "page", "page_size"}
     conflict = schema["paths"]["/api/v1/cases/{uuid}/plan/"]["patch"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]["$ref"].endswith("/Conflict")
     body = schema["paths"]["/api/v1/cases/{uuid}/transition/"]["post"]["requestBody"]
