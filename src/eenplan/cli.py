@@ -1,11 +1,17 @@
 """The ``eenplan`` command: everything ``manage.py`` does, e.g. ``eenplan migrate``,
 ``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan evaluate-signals``,
-``eenplan send-reminders``, ``eenplan runserver``."""
+``eenplan send-reminders``, ``eenplan load-population``, ``eenplan runserver``."""
 
 import os
 import sys
 
-OWN_COMMANDS = {"seed-demo", "demo-accounts", "evaluate-signals", "send-reminders"}
+OWN_COMMANDS = {
+    "seed-demo",
+    "demo-accounts",
+    "evaluate-signals",
+    "send-reminders",
+    "load-population",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -14,12 +20,7 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else ["eenplan", *argv])
     # Our own commands have dashed names on the command line and underscored module names.
-    if len(args) > 1 and args[1] in {
-        "seed-demo",
-        "demo-accounts",
-        "evaluate-signals",
-        "send-reminders",
-    }:
+    if len(args) > 1 and args[1] in OWN_COMMANDS:
         args[1] = args[1].replace("-", "_")
     execute_from_command_line(args)
 

@@ -6,7 +6,10 @@ the pages and the API use, with the responsible demo professional as actor: a de
 convincing when its cases carry the timeline, the access log and the validation a real case
 carries, and a loader that wrote rows itself would drift from the rules it demonstrates. The
 household plans are loaded the same way, by ``eenplan.demo.plans``, while a case walks through its
-steps.
+steps. Then ``eenplan.demo.history`` dates the demo cases back and records two years of ZRM
+assessments, the shipped population figures are loaded, ``eenplan.demo.synthetic_load`` adds a
+synthetic history for the indicators (in bulk, invisible to every account), and
+``eenplan.demo.indicators`` writes stories and a local indicator.
 
 The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
 a household that already exists (same name in the same municipality) is skipped, with its case
@@ -41,7 +44,12 @@ from eenplan.common.bsn import synthetic_bsns
 from eenplan.demo.consultations import consultations_load
 from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PLANS, REGIONS
 from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
+from eenplan.demo.history import history_load
+from eenplan.demo.indicators import indicators_load
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
+from eenplan.demo.synthetic_load import synthetic_history_load
+from eenplan.indicators.cbs import SHIPPED_FILE, SHIPPED_SOURCE, read_population_file
+from eenplan.indicators.services import population_load
 from eenplan.people.models import Household, Person
 from eenplan.people.services import PersonData, household_create, network_member_add
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
@@ -61,6 +69,8 @@ class DemoSummary:
     households_created: int
     users: int
     other_regions: tuple[tuple[str, int], ...]  # (name, number of municipalities)
+    assessments: int = 0  # recorded in the demo households' history this run
+    synthetic_cases: tuple[tuple[str, int], ...] = ()  # (municipality, cases) created this run
 
 
 @transaction.atomic
@@ -77,6 +87,10 @@ def demo_region_load(*, password: str) -> DemoSummary:
         for spec in HOUSEHOLDS
     )
     consultations_load(users=users, municipalities=municipalities)
+    assessments = history_load()
+    population_load(rows=read_population_file(SHIPPED_FILE), source=SHIPPED_SOURCE)
+    synthetic = synthetic_history_load()  # after the consultations: their series are the demo's
+    indicators_load(users=users, municipalities=municipalities)
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
         organisations=len(organisations),
@@ -86,6 +100,8 @@ def demo_region_load(*, password: str) -> DemoSummary:
         other_regions=tuple(
             (region.name, len(region.municipalities)) for region in REGIONS if region != EEMSDELTA
         ),
+        assessments=assessments,
+        synthetic_cases=tuple(synthetic.items()),
     )
 
 

@@ -5,16 +5,21 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from eenplan.assessments.models import Assessment, Score
 from eenplan.cases.constants import CaseStatus, ProposalStatus, ReferralStatus, TimelineEventKind
 from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
 from eenplan.common.validators import is_valid_bsn
 from eenplan.consultations.models import AgendaItem, Agreement, Consultation, PolicySignal
+from eenplan.demo.data import ORGANISATIONS
+from eenplan.demo.data.synthetic import SYNTHETIC_PREFIX
+from eenplan.indicators.models import LocalIndicator, PopulationFigure, Story
 from eenplan.people.models import Household, NetworkMember, Person, Relation
 from eenplan.plans.models import Action as PlanAction
 from eenplan.plans.models import Commitment, Goal, GoalEvaluation, Plan, PlanVersion
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
 from eenplan.privacy.models import AccessLogEntry
+from eenplan.signals.models import Signal
 from eenplan.tenancy.constants import Role
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
 
@@ -44,7 +49,22 @@ COUNTED = (
     PlanVersion,
     Commitment,
     GoalEvaluation,
+    Assessment,
+    Score,
+    Signal,
+    PopulationFigure,
+    Story,
+    LocalIndicator,
 )
+
+
+def _demo_households():
+    """The households of the demo stories, without the synthetic history."""
+    return Household.objects.exclude(name__startswith=SYNTHETIC_PREFIX)
+
+
+def _demo_cases():
+    return Case.objects.filter(household__in=_demo_households())
 
 
 def _counts() -> dict[str, int]:
@@ -69,10 +89,12 @@ def test_region_organisations_and_households(seeded):
         "GM0003": 11_721,
         "GM0024": 9_694,
     }
-    assert Organisation.objects.count() == 22
+    demo = Organisation.objects.filter(name__in=[spec.name for spec in ORGANISATIONS])
+    assert demo.count() == 22
+    assert Organisation.objects.count() == 22 + 2 * 4  # four synthetic ones per region
     assert not Organisation.objects.filter(municipalities=None).exists()
-    assert Household.objects.count() == 16
-    assert set(Household.objects.values_list("municipality__cbs_code", flat=True)) == {
+    assert _demo_households().count() == 16
+    assert set(_demo_households().values_list("municipality__cbs_code", flat=True)) == {
         "GM0010",
         "GM0003",
         "GM0024",
@@ -80,7 +102,7 @@ def test_region_organisations_and_households(seeded):
 
 
 def test_every_household_but_one_has_a_coordinated_case_with_involvements(seeded):
-    for household in Household.objects.all():
+    for household in _demo_households():
         (case,) = household.cases.all()
         if household.name != "Familie Huizenga":  # the partners have not agreed on one yet
             assert case.coordinator is not None, household
@@ -92,11 +114,11 @@ def test_every_household_but_one_has_a_coordinated_case_with_involvements(seeded
 
 
 def test_statuses_spread_over_the_state_machine(seeded):
-    statuses = set(Case.objects.values_list("status", flat=True))
+    statuses = set(_demo_cases().values_list("status", flat=True))
     assert statuses == set(CaseStatus.values)
     assert not Case.objects.filter(status=CaseStatus.CLOSED, closing_reason="").exists()
     assert TimelineEvent.objects.filter(kind=TimelineEventKind.CASE_REOPENED).count() == 1
-    escalated = Case.objects.filter(escalation_level__gt=1)
+    escalated = _demo_cases().filter(escalation_level__gt=1)
     assert escalated.count() == 2
     assert all(case.escalation_reason for case in escalated)
 
@@ -111,19 +133,21 @@ def test_bsns_are_synthetic_and_valid(seeded):
     assert all(is_valid_bsn(bsn) and bsn.startswith("99999") for bsn in bsns)
 
 
-def test_gooi_en_vechtstreek_has_eight_municipalities_without_households(seeded):
+def test_gooi_en_vechtstreek_has_eight_municipalities_with_only_synthetic_history(seeded):
     region = Region.objects.get(name="Gooi en Vechtstreek")
     assert region.municipalities.count() == 8
-    assert not Household.objects.filter(municipality__region=region).exists()
+    assert not _demo_households().filter(municipality__region=region).exists()
+    assert Household.objects.filter(municipality__region=region).exists()
 
 
 def test_changes_went_through_the_services(seeded):
-    """Every case change has an acting professional; every person has a 'created' log entry."""
+    """Every case change has an acting professional; every person of the demo households has a
+    'created' log entry (the synthetic history is written in bulk, without one)."""
     assert not TimelineEvent.objects.filter(actor=None).exists()
     assert TimelineEvent.objects.filter(kind=TimelineEventKind.CASE_OPENED).count() == 16
     created = AccessLogEntry.objects.filter(action=Action.CREATE)
     assert set(created.values_list("person_uuid", flat=True)) == set(
-        Person.objects.values_list("uuid", flat=True)
+        Person.objects.filter(households__in=_demo_households()).values_list("uuid", flat=True)
     )
 
 

@@ -45,5 +45,16 @@ class Command(BaseCommand):
             )
         )
         for name, count in summary.other_regions:
-            self.stdout.write(f"Regio {name}: {count} gemeenten (zonder casussen).")
+            self.stdout.write(f"Regio {name}: {count} gemeenten (alleen synthetische historie).")
+        if summary.assessments:
+            self.stdout.write(
+                f"Geschiedenis: {summary.assessments} ZRM-metingen bij de demogezinnen."
+            )
+        if summary.synthetic_cases:
+            total = sum(count for _name, count in summary.synthetic_cases)
+            spread = ", ".join(f"{name} {count}" for name, count in summary.synthetic_cases)
+            self.stdout.write(
+                f"Synthetische historie voor de indicatoren: {total} casussen ({spread}); "
+                "onzichtbaar voor de demo-accounts."
+            )
         self.stdout.write("De demo-accounts staan in: eenplan demo-accounts")
