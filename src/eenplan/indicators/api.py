@@ -21,9 +21,8 @@ from eenplan.api.pagination import (
 from eenplan.api.views.responses import BAD_REQUEST, FORBIDDEN
 from eenplan.common.selectors import Listing
 from eenplan.indicators import selectors
-from eenplan.indicators.definitions import CORE, Indicator, local_indicator
+from eenplan.indicators.definitions import CORE, Indicator
 from eenplan.indicators.export import FlatRow, columns, flat_rows
-from eenplan.indicators.models import LocalIndicator
 from eenplan.indicators.peers import peer_groups
 from eenplan.indicators.periods import last_quarters
 from eenplan.indicators.serializers import (
@@ -107,11 +106,9 @@ class IndicatorListView(APIView):
     )
     def get(self, request):
         query = validated_query(request, PageQuerySerializer)
-        local = LocalIndicator.objects.select_related("municipality").order_by(
-            "municipality__name", "name"
-        )
         definitions = [_definition(indicator) for indicator in CORE] + [
-            _definition(local_indicator(found), found.municipality) for found in local
+            _definition(indicator, municipality)
+            for indicator, municipality in selectors.local_definitions()
         ]
         return listing_response(request, _page(definitions, **query), IndicatorSerializer)
 

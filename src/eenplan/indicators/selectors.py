@@ -64,11 +64,12 @@ def benchmark(
     municipality_uuids: list[uuid.UUID] | None = None,
     peer_group: str = "",
     indicator_codes: list[str] | None = None,
+    groups: list[PeerGroup] | None = None,
 ) -> Benchmark:
     """The benchmark for the chosen municipalities (default: all, or the peer group's members)
     and indicators (default: the core and the local indicators of those municipalities)."""
     _check(user)
-    groups = peer_groups()
+    groups = peer_groups() if groups is None else groups
     municipalities = Municipality.objects.select_related("region").order_by("region__name", "name")
     if municipality_uuids:
         municipalities = municipalities.filter(uuid__in=municipality_uuids)
@@ -130,6 +131,14 @@ def _pool_groups(result: Benchmark) -> None:
                 else:
                     cell = pooled_cell(indicator, quarter, members)
                 result.group_cells[(indicator.code, group.key, quarter.label)] = cell
+
+
+def local_definitions() -> list[tuple[Indicator, Municipality]]:
+    """Every local indicator as a definition, with its municipality: no numbers."""
+    found = LocalIndicator.objects.select_related("municipality").order_by(
+        "municipality__name", "name"
+    )
+    return [(local_indicator(local), local.municipality) for local in found]
 
 
 # ---------------------------------------------------------------------------------- stories

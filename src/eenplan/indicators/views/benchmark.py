@@ -10,9 +10,8 @@ from django.views.decorators.http import require_GET
 
 from eenplan.indicators import selectors
 from eenplan.indicators.charts import Line, bar_chart, trend_chart
-from eenplan.indicators.definitions import CORE, Indicator, local_indicator
+from eenplan.indicators.definitions import CORE, Indicator
 from eenplan.indicators.export import applies, cell_of, csv_response, flat_rows, xlsx_response
-from eenplan.indicators.models import LocalIndicator
 from eenplan.indicators.views.selection import (
     Selection,
     Shown,
@@ -134,13 +133,11 @@ def indicator_detail(request, code: str):
 @require_GET
 def definitions(request):
     """Every definition: no numbers, so for everyone who is logged in (story writers too)."""
-    local = [
-        (local_indicator(found), found.municipality)
-        for found in LocalIndicator.objects.select_related("municipality").order_by(
-            "municipality__name", "name"
-        )
-    ]
-    context = {"core": CORE, "local": local, "may_view": selectors.may_view(request.user)}
+    context = {
+        "core": CORE,
+        "local": selectors.local_definitions(),
+        "may_view": selectors.may_view(request.user),
+    }
     return render(request, "indicators/definitions.html", context)
 
 

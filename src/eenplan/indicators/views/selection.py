@@ -37,9 +37,8 @@ def select(request, *, indicator_codes: list[str] | None = None) -> Selection:
     Refuses (403) anyone who may not see the indicators."""
     require_viewer(request.user)
     municipalities = Municipality.objects.select_related("region").order_by("region__name", "name")
-    form = BenchmarkForm.with_defaults(
-        request.GET, groups=peer_groups(), municipalities=municipalities
-    )
+    groups = peer_groups()
+    form = BenchmarkForm.with_defaults(request.GET, groups=groups, municipalities=municipalities)
     if not form.is_valid():
         return Selection(form)
     benchmark = selectors.benchmark(
@@ -48,6 +47,7 @@ def select(request, *, indicator_codes: list[str] | None = None) -> Selection:
         municipality_uuids=form.municipality_uuids or None,
         peer_group=form.cleaned_data["peer_group"],
         indicator_codes=indicator_codes,
+        groups=groups,
     )
     return Selection(form, benchmark, columns(benchmark, form.group))
 
