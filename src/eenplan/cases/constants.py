@@ -78,6 +78,11 @@ class TimelineEventKind(models.TextChoices):
     DISCUSSED = "besproken", _("Besproken in een overleg")
     MEETING_DECISION = "besluit_overleg", _("Besluit in een overleg")
     ASSESSMENT_RECORDED = "meting_vastgelegd", _("Meting vastgelegd")
+    DECISION_REQUESTED = "voorziening_aangevraagd", _("Voorziening aangevraagd bij de gemeente")
+    DECISION_GRANTED = "voorziening_toegekend", _("Voorziening toegekend")
+    DECISION_REFUSED = "voorziening_afgewezen", _("Voorziening afgewezen")
+    DECISION_ENDED = "voorziening_beeindigd", _("Voorziening beëindigd")
+    DELIVERY_CHANGED = "levering_gewijzigd", _("Levering door de aanbieder gestart of gestopt")
 
 
 class DataCategory(models.TextChoices):

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "eenplan.consultations",
     "eenplan.assessments",
     "eenplan.indicators",
+    "eenplan.provisions",
     "eenplan.api",
     "eenplan.demo",
 ]

@@ -338,3 +338,28 @@ def policy_signal_visibility(user) -> Q:
         | Q(raised_by_organisation_id__in=member_organisation_ids(user))
         | Q(Exists(from_visible_meeting))
     )
+
+
+def decision_visibility(user) -> Q:
+    """A decision (``provisions.Decision``) on a provision for a person is part of the joint
+    plan: those who may see the case's plan content see it. Besides them, the municipal officers
+    of the household's municipality see its decisions (they decide beyond mandate and answer for
+    the budget), and a provider sees the allocations made to it (it receives them in the 301)."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    officer_of = role_municipality_ids(user, [Role.MUNICIPAL_OFFICER])
+    return (
+        related_case_visibility(user, "case", DataCategory.PLAN)
+        | Q(case__household__municipality_id__in=officer_of)
+        | Q(provider_id__in=working_organisation_ids(user))
+    )
+
+
+BUDGET_ROLES = POLICY_ROLES | {Role.MUNICIPAL_OFFICER, Role.FUNCTIONAL_ADMIN}
+
+
+def budget_municipality_ids(user) -> QuerySet:
+    """Municipalities whose budget (aggregates only, never a person) the user may see: those
+    served by an organisation where the user is a municipal officer, a functional admin, or holds
+    a policy role."""
+    return role_municipality_ids(user, BUDGET_ROLES)
