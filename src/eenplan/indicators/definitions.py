@@ -241,9 +241,9 @@ CORE = (
         Scale.PER_THOUSAND,
         _("per 1.000 inwoners"),
         _(
-            "Beleidsindicator (BBV) zoals EenPlan die kan zien: inwoners met begeleiding of "
-            "hulp bij het huishouden (Wmo) in een lopende casus op de laatste dag, per 1.000 "
-            "inwoners. Zodra beschikkingen in EenPlan staan, tellen die."
+            "Beleidsindicator (BBV) zoals EenPlan die kan zien: inwoners met een toegekende "
+            "Wmo-maatwerkvoorziening (een besluit voor een iWmo-product) die op de laatste dag "
+            "loopt, per 1.000 inwoners. Voorzieningen buiten EenPlan tellen niet mee."
         ),
     ),
     Indicator(

@@ -34,6 +34,8 @@ from eenplan.indicators.models import PopulationFigure
 from eenplan.indicators.periods import Quarter
 from eenplan.indicators.sql import DaysBetween, Median
 from eenplan.plans.models import PlanVersion
+from eenplan.provisions.constants import LegalBasis, Standard
+from eenplan.provisions.models import Decision
 from eenplan.signals.constants import SignalKind, SignalStatus
 from eenplan.signals.models import Signal
 from eenplan.tenancy.models import Municipality
@@ -45,7 +47,6 @@ COUNT, POPULATION, MEDIAN = "telling", "bevolking", "mediaan"
 PLAN_WEEKS = 6
 RETURN_DAYS = 365
 YOUTH_CARE = (ServiceType.YOUTH_CARE_AMBULANT, ServiceType.YOUTH_CARE_RESIDENTIAL)
-WMO_SUPPORT = (ServiceType.SUPPORT, ServiceType.HOUSEHOLD_HELP)
 
 
 @dataclass(frozen=True)
@@ -416,9 +417,25 @@ def youth_with_protection(quarters, scope):
     return _persons_helped(scope, quarters, [ServiceType.YOUTH_PROTECTION], under_18=True)
 
 
-@measure("wmo_clienten", "Inwoners met Wmo-begeleiding of hulp bij het huishouden, laatste dag")
+@measure("wmo_clienten", "Inwoners met een Wmo-maatwerkvoorziening, laatste dag")
 def wmo_clients(quarters, scope):
-    return _persons_helped(scope, quarters, WMO_SUPPORT, under_18=False)
+    """Distinct persons with a granted iWmo provision running on the quarter's last day."""
+    decisions = Decision.objects.committing().filter(
+        case__in=_cases(scope), legal_basis=LegalBasis.WMO, product__standard=Standard.IWMO
+    )
+
+    def running(q: Quarter) -> Q:
+        return Q(start_date__lte=q.end, end_date__gte=q.end) & (
+            Q(ended_on__isnull=True) | Q(ended_on__gte=q.end)
+        )
+
+    return _tally(
+        decisions,
+        _group(scope.level, "case"),
+        quarters,
+        running,
+        aggregate=lambda condition: Count("person_id", distinct=True, filter=condition),
+    )
 
 
 @measure("re_integratie", "Inwoners met een re-integratietraject, laatste dag")

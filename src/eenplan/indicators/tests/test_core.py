@@ -25,6 +25,8 @@ from eenplan.people.tests.factories import HouseholdFactory, PersonFactory
 from eenplan.plans.constants import ActionStatus, AgreementMethod
 from eenplan.plans.models import Action, PlanVersion
 from eenplan.plans.tests.factories import ActionFactory, GoalFactory, PlanFactory
+from eenplan.provisions.constants import DecisionStatus
+from eenplan.provisions.tests.factories import DecisionFactory
 from eenplan.signals.constants import SignalKind, SignalOutcome, SignalStatus
 from eenplan.signals.models import Signal
 from eenplan.tenancy.tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory
@@ -298,13 +300,19 @@ def test_youths_with_youth_care_and_adults_with_wmo_support(town):
     # 5 of the 1,000 youths = 0.5 %
     assert value("jongeren_met_jeugdhulp", town) == 0.5
     for _ in range(5):
-        InvolvementFactory(
-            case=case_in(town, opened=BEFORE),
-            service_type=ServiceType.SUPPORT,
-            start_date=day(BEFORE),
-            consent=False,
+        DecisionFactory(
+            case=case_in(town, opened=BEFORE), start_date=day(BEFORE), end_date=end
         )  # one member each
-    # 5 Wmo clients per 5,000 inhabitants = 1.0 per 1,000
+    ended = DecisionStatus.ENDED
+    for kwargs in (
+        {"end_date": end - datetime.timedelta(days=1)},
+        {"status": ended, "ended_on": end - datetime.timedelta(days=1)},
+        {"status": DecisionStatus.REFUSED},
+    ):
+        DecisionFactory(
+            case=case_in(town, opened=BEFORE), start_date=day(BEFORE), **{"end_date": end, **kwargs}
+        )  # over, ended or refused: none counts
+    # 5 running Wmo provisions per 5,000 inhabitants = 1.0 per 1,000
     assert value("wmo_maatwerk_per_1000_inwoners", town) == 1.0
 
 

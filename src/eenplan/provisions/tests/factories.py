@@ -2,10 +2,18 @@ import datetime
 
 import factory
 
-from eenplan.provisions.constants import BudgetDomain, Frequency, LegalBasis, Standard, Unit
-from eenplan.provisions.models import Contract, ContractProduct, Mandate, Product
+from eenplan.provisions.constants import (
+    BudgetDomain,
+    DecisionStatus,
+    Frequency,
+    LegalBasis,
+    Route,
+    Standard,
+    Unit,
+)
+from eenplan.provisions.models import Contract, ContractProduct, Decision, Mandate, Product
 from eenplan.tenancy.constants import OrganisationType
-from eenplan.tenancy.tests.factories import OrganisationFactory, RegionFactory
+from eenplan.tenancy.tests.factories import OrganisationFactory, RegionFactory, UserFactory
 
 
 class ProductFactory(factory.django.DjangoModelFactory):
@@ -75,3 +83,29 @@ class MandateFactory(factory.django.DjangoModelFactory):
     def products(self, create, extracted, **kwargs):
         if create and extracted:
             self.products.set(extracted)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A granted stairlift for the first member of a case, taken within mandate."""
+
+    class Meta:
+        model = Decision
+
+    case = factory.SubFactory("eenplan.cases.tests.factories.CaseFactory")
+    person = factory.LazyAttribute(lambda d: d.case.household.members.order_by("pk").first())
+    product = factory.SubFactory(
+        ProductFactory, region=factory.SelfAttribute("..case.household.municipality.region")
+    )
+    volume = 1
+    unit = factory.SelfAttribute("product.unit")
+    frequency = factory.SelfAttribute("product.frequency")
+    start_date = datetime.date(2026, 1, 1)
+    end_date = datetime.date(2026, 12, 31)
+    tariff_cents = 400_000
+    amount_cents = factory.LazyAttribute(lambda d: d.volume * d.tariff_cents)
+    legal_basis = factory.SelfAttribute("product.legal_basis")
+    motivation = "Zelfstandig blijven wonen."
+    status = DecisionStatus.GRANTED
+    route = Route.MANDATE
+    requested_by = factory.SubFactory(UserFactory)
+    requested_by_organisation = factory.SubFactory(OrganisationFactory)
