@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist); one module per process keeps module-scoped fixtures shared.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install install-test lock
 
@@ -30,7 +32,7 @@ run: install
 	$(BIN)/eenplan runserver 127.0.0.1:$(PORT)
 
 test: install-test
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock: install-test
