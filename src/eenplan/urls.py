@@ -22,6 +22,9 @@ urlpatterns = [
     # Metingen: /casussen/<uuid>/metingen/, /metingen/<uuid>/ and /beheer/instrumenten/ (before
     # the admin, which would answer every path under /beheer/).
     path("", include("eenplan.assessments.urls")),
+    # Voorzieningen: /casussen/<uuid>/voorzieningen/, /voorzieningen/..., /budget/... and
+    # /beheer/voorzieningen/ (before the admin, like the instruments).
+    path("", include("eenplan.provisions.urls")),
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -241,7 +241,8 @@ class Decision(PublicModel):
     )  # fmt: skip
     decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
     decision_reason = models.TextField(_("motivering van het besluit"), blank=True)
-    ended_on = models.DateField(_("beëindigd per"), null=True, blank=True)
+    ended_on = models.DateField(_("laatste dag"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
     end_reason = models.TextField(_("reden van beëindiging"), blank=True)
     delivery_started_on = models.DateField(_("levering gestart op"), null=True, blank=True)
     delivery_ended_on = models.DateField(_("levering gestopt op"), null=True, blank=True)

@@ -517,7 +517,8 @@ def decision_end(*, actor, decision: Decision, ended_on: datetime.date, reason: 
         raise ValidationError({"reason": _("Schrijf op waarom de voorziening stopt.")})
     decision.status = DecisionStatus.ENDED
     decision.ended_on, decision.end_reason = ended_on, reason.strip()
-    decision.save(update_fields=["status", "ended_on", "end_reason"])
+    decision.ended_at = timezone.now()
+    decision.save(update_fields=["status", "ended_on", "ended_at", "end_reason"])
     _record(
         actor,
         decision,
