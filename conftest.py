@@ -1,8 +1,17 @@
 import pytest
+from django.test import override_settings
 
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
 from eenplan.tenancy.constants import Role
 from eenplan.tenancy.tests.factories import OrganisationFactory, user_in
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests make many users; the production hasher would spend most of the suite's time on
+    their passwords."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("eenplan.assessments.urls")),
     # Voorzieningen: /casussen/<uuid>/voorzieningen/, /voorzieningen/..., /budget/... and
     # /beheer/voorzieningen/ (before the admin, like the instruments).
+    path("voorzieningen/berichten/", include("eenplan.provisions.messages.urls")),
     path("", include("eenplan.provisions.urls")),
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),

@@ -5,15 +5,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
-
-MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The seed hashes the demo password once; MD5 keeps that (and check_password) instant here.
-    settings.PASSWORD_HASHERS = MD5
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +15,7 @@ def seeded_once(django_db_setup, django_db_blocker):
     is gone for the next, while the load itself (the slowest part of these tests) runs once.
     Tests that need an empty database live in ``test_unseeded.py``.
     """
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=MD5), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
         call_command("seed_demo", stdout=out)
         yield out.getvalue()

@@ -15,7 +15,6 @@ from eenplan.cases.models import Case
 from eenplan.indicators import services
 from eenplan.indicators.definitions import CORE
 from eenplan.indicators.tests.test_views import (
-    FAST_PASSWORDS,
     PERSONAL,
     QUARTER,
     RUNNING,
@@ -42,8 +41,7 @@ ROW_KEYS = {
 
 
 @pytest.fixture
-def region(settings):
-    settings.PASSWORD_HASHERS = FAST_PASSWORDS
+def region():
     return build_region()
 
 

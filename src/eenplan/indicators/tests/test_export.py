@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 from eenplan.indicators import services
 from eenplan.indicators.export import HEADER
 from eenplan.indicators.tests.test_views import (
-    FAST_PASSWORDS,
     PERSONAL,
     QUARTER,
     RUNNING,
@@ -26,8 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def region(settings):
-    settings.PASSWORD_HASHERS = FAST_PASSWORDS
+def region():
     return build_region()
 
 

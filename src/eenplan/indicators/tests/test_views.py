@@ -42,8 +42,6 @@ from eenplan.tenancy.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-FAST_PASSWORDS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 QUARTER = Quarter.containing(datetime.date.today()).previous()
 RUNNING = "lopende_casussen_per_1000_huishoudens"
 HOUSEHOLD_NAME = "Familie Jansen-Verhoeven"
@@ -121,8 +119,7 @@ def build_region() -> Region:
 
 
 @pytest.fixture
-def region(settings) -> Region:
-    settings.PASSWORD_HASHERS = FAST_PASSWORDS  # users are made, never logged in by password
+def region() -> Region:
     return build_region()
 
 

@@ -83,3 +83,12 @@ def decides_beyond_mandate(user) -> bool:
 @register.filter
 def views_budget(user) -> bool:
     return bool(user and user.is_authenticated and user.has_role(*BUDGET_ROLES))
+
+
+@register.filter
+def exchanges_messages(user) -> bool:
+    return bool(
+        user
+        and user.is_authenticated
+        and user.has_role(Role.MUNICIPAL_OFFICER, Role.FUNCTIONAL_ADMIN)
+    )
