@@ -18,6 +18,8 @@ from eenplan.api.views import (
 from eenplan.assessments import api as assessments
 from eenplan.consultations import api as consultations
 from eenplan.indicators import api as indicators
+from eenplan.provisions import api as provisions
+from eenplan.provisions.messages import api as provision_messages
 from eenplan.signals import api as signals
 
 app_name = "api"
@@ -250,5 +252,35 @@ urlpatterns = [
         "assessments/<uuid:uuid>/",
         assessments.AssessmentDetailView.as_view(),
         name="assessment-detail",
+    ),
+    path("products/", provisions.ProductListView.as_view(), name="product-list"),
+    path("contracts/", provisions.ContractListView.as_view(), name="contract-list"),
+    path("mandates/", provisions.MandateListView.as_view(), name="mandate-list"),
+    path("decisions/", provisions.DecisionListView.as_view(), name="decision-list"),
+    path("decisions/<uuid:uuid>/", provisions.DecisionDetailView.as_view(), name="decision-detail"),
+    path(
+        "decisions/<uuid:uuid>/approve/",
+        provisions.DecisionApproveView.as_view(),
+        name="decision-approve",
+    ),
+    path(
+        "decisions/<uuid:uuid>/refuse/",
+        provisions.DecisionRefuseView.as_view(),
+        name="decision-refuse",
+    ),
+    path("decisions/<uuid:uuid>/end/", provisions.DecisionEndView.as_view(), name="decision-end"),
+    path("budgets/", provisions.BudgetView.as_view(), name="budget"),
+    path(
+        "budgets/<uuid:uuid>/<int:year>/shift/",
+        provisions.BudgetShiftView.as_view(),
+        name="budget-shift",
+    ),
+    path("messages/", provision_messages.MessageListView.as_view(), name="message-list"),
+    path("messages/import/", provision_messages.MessageImportView.as_view(), name="message-import"),
+    path("messages/export/", provision_messages.MessageExportView.as_view(), name="message-export"),
+    path(
+        "messages/<uuid:uuid>/",
+        provision_messages.MessageDetailView.as_view(),
+        name="message-detail",
     ),
 ]

@@ -47,6 +47,7 @@ from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, P
 from eenplan.demo.history import history_load
 from eenplan.demo.indicators import indicators_load
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
+from eenplan.demo.provisions import provisions_load
 from eenplan.demo.synthetic_load import synthetic_history_load
 from eenplan.indicators.cbs import SHIPPED_FILE, SHIPPED_SOURCE, read_population_file
 from eenplan.indicators.services import population_load
@@ -90,6 +91,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
     assessments = history_load()
     population_load(rows=read_population_file(SHIPPED_FILE), source=SHIPPED_SOURCE)
     synthetic = synthetic_history_load()  # after the consultations: their series are the demo's
+    provisions_load(users=users, municipalities=municipalities)  # synthetic cases get decisions
     indicators_load(users=users, municipalities=municipalities)
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),

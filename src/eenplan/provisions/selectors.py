@@ -151,6 +151,7 @@ class BudgetLine:
     committed: int = 0
     spent: int = 0
     forecast: int = 0
+    committed_past: int = 0  # of ``committed``: up to today
 
     @property
     def status(self) -> BudgetStatus:
@@ -190,7 +191,8 @@ def budget_view(
 
     Commitment: every granted (or ended, up to its end) decision's amount, spread evenly over its
     days, for the part in ``year``. Spending: accepted claims whose period starts in ``year``.
-    Forecast: spending so far plus what the decisions commit for the rest of the year.
+    Forecast per domain: the larger of spending and commitments up to today, plus the
+    commitments for the rest of the year; the total's is the sum of the domains'.
     """
     if not may_view_budget(user, municipality):
         raise PermissionDenied
@@ -207,7 +209,11 @@ def budget_view(
     )
     total = BudgetLine("", "Totaal")
     for line in lines.values():
-        for name in ("allocated", "committed", "spent", "forecast"):
+        # What was spent, or committed when providers have not claimed it (yet), up to today,
+        # plus what is committed for the rest of the year.
+        rest = line.committed - line.committed_past
+        line.forecast = max(line.spent, line.committed_past) + rest
+        for name in ("allocated", "committed", "spent", "forecast", "committed_past"):
             setattr(total, name, getattr(total, name) + getattr(line, name))
     return BudgetView(
         municipality=municipality,
@@ -226,7 +232,6 @@ def _add_commitments(
     lines: dict[str, BudgetLine], municipality: Municipality, year: int, today: datetime.date
 ) -> list[int]:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    rest_from = max(first, today + datetime.timedelta(days=1))
     month_ends = [amounts.add_months(first, m + 1) - datetime.timedelta(days=1) for m in range(12)]
     by_month = [0] * 12
     decisions = (
@@ -243,8 +248,9 @@ def _add_commitments(
         def share(since: datetime.date, until: datetime.date) -> int:
             return amounts.share_between(amount, start, end, since, min(until, stop))  # noqa: B023
 
-        lines[domain].committed += share(first, last)
-        lines[domain].forecast += share(rest_from, last)
+        line = lines[domain]
+        line.committed += share(first, last)
+        line.committed_past += share(first, min(today, last))
         for month, month_end in enumerate(month_ends):
             by_month[month] += share(first, month_end)
     return by_month
@@ -264,7 +270,6 @@ def _add_spending(lines: dict[str, BudgetLine], municipality: Municipality, year
     for row in claims:
         line = lines[row["decision__product__budget_domain"]]
         line.spent += row["total"]
-        line.forecast += row["total"]
         for month in range(row["period_start__month"] - 1, 12):
             by_month[month] += row["total"]
     return by_month

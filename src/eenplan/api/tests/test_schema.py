@@ -69,6 +69,20 @@ OPERATIONS = {
     "/api/v1/instruments/{uuid}/": {"get"},
     "/api/v1/assessments/": {"get", "post"},
     "/api/v1/assessments/{uuid}/": {"get"},
+    "/api/v1/products/": {"get"},
+    "/api/v1/contracts/": {"get"},
+    "/api/v1/mandates/": {"get"},
+    "/api/v1/decisions/": {"get", "post"},
+    "/api/v1/decisions/{uuid}/": {"get"},
+    "/api/v1/decisions/{uuid}/approve/": {"post"},
+    "/api/v1/decisions/{uuid}/refuse/": {"post"},
+    "/api/v1/decisions/{uuid}/end/": {"post"},
+    "/api/v1/budgets/": {"get"},
+    "/api/v1/budgets/{uuid}/{year}/shift/": {"post"},
+    "/api/v1/messages/": {"get"},
+    "/api/v1/messages/import/": {"post"},
+    "/api/v1/messages/export/": {"post"},
+    "/api/v1/messages/{uuid}/": {"get"},
 }
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from eenplan.cases.tests.test_views_layout import assert_accessible_page
 from eenplan.provisions.constants import BudgetDomain
-from eenplan.provisions.models import Allocation, Budget, BudgetShift
+from eenplan.provisions.models import Allocation, Budget, BudgetShift, Claim, Message
 from eenplan.provisions.selectors import budget_view
 from eenplan.provisions.services import Terms, budget_set, decision_approve, decision_request
 from eenplan.tenancy.constants import OrganisationType, Role
@@ -226,3 +226,45 @@ def test_choosing_a_municipality_and_year(client, setting):
     assert wrong.status_code == 400
     assert "Kies een gemeente uit de lijst." in wrong.content.decode()
     assert client.get(_url(setting, 1900)).status_code == 404
+
+
+def _claim(decision, cents, month):
+    message = Message.objects.create(
+        municipality=decision.case.household.municipality,
+        standard=decision.product.standard,
+        code="323",
+        incoming=True,
+        content="<Bericht/>",
+        created_by=decision.requested_by,
+    )
+    Claim.objects.create(
+        decision=decision,
+        message=message,
+        reference=f"R{month}",
+        period_start=datetime.date(YEAR, month, 1),
+        period_end=datetime.date(YEAR, month, 28),
+        volume=1,
+        amount_cents=cents,
+        status="goedgekeurd",
+    )
+
+
+def test_the_forecast_counts_unclaimed_commitments_and_claims_beyond_them(budgeted):
+    """Two stairlifts of € 4.000 over the whole year: on 30 June half of it is committed so far."""
+    mid_year = datetime.date(YEAR, 7, 2)  # 182 of 365 days have passed
+
+    def wmo():
+        view = budget_view(
+            user=budgeted.officer, municipality=budgeted.municipality, year=YEAR, today=mid_year
+        )
+        return next(line for line in view.lines if line.domain == BudgetDomain.WMO)
+
+    assert wmo().committed == 800_000
+    assert wmo().forecast == 800_000  # nothing claimed yet: the commitments stand
+    decision = budgeted.case.decisions.first()
+    _claim(decision, 300_000, month=2)
+    assert wmo().spent == 300_000
+    assert wmo().forecast == 800_000  # claimed less than committed so far
+    _claim(decision, 200_000, month=3)
+    past = wmo().committed_past
+    assert wmo().forecast == 500_000 + (800_000 - past)  # claimed more than committed so far
