@@ -8,6 +8,7 @@ import sys
 OWN_COMMANDS = {
     "seed-demo",
     "demo-accounts",
+    "demo-messages",
     "evaluate-signals",
     "send-reminders",
     "load-population",

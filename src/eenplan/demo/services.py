@@ -46,6 +46,7 @@ from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PL
 from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
 from eenplan.demo.history import history_load
 from eenplan.demo.indicators import indicators_load
+from eenplan.demo.messages import messages_load
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
 from eenplan.demo.provisions import provisions_load
 from eenplan.demo.synthetic_load import synthetic_history_load
@@ -92,6 +93,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
     population_load(rows=read_population_file(SHIPPED_FILE), source=SHIPPED_SOURCE)
     synthetic = synthetic_history_load()  # after the consultations: their series are the demo's
     provisions_load(users=users, municipalities=municipalities)  # synthetic cases get decisions
+    messages_load()
     indicators_load(users=users, municipalities=municipalities)
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),

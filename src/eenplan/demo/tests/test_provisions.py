@@ -4,6 +4,7 @@ the demo households, synthetic commitments and spending, and budgets that tell a
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from eenplan.demo.data.provisions import DECISIONS, PRODUCTS
 from eenplan.demo.data.synthetic import SYNTHETIC_PREFIX
 from eenplan.provisions import selectors
 from eenplan.provisions.constants import BudgetDomain, BudgetStatus, DecisionStatus, Route
+from eenplan.provisions.messages.services import message_import
 from eenplan.provisions.models import (
     Allocation,
     Budget,
@@ -144,3 +146,31 @@ def test_seeding_again_adds_no_provisions(seeded):
     call_command("seed_demo", stdout=StringIO())
 
     assert {model.__name__: model.objects.count() for model in COUNTED} == before
+
+
+def test_providers_answered_the_allocations(seeded):
+    sent = Message.objects.filter(code="301", content__startswith="<")
+    assert sent.exists()
+    assert Message.objects.filter(code="305").count() >= 2
+    claim = Message.objects.filter(code="323", content__startswith="<").first()
+    assert claim.reply.code == "325"
+
+
+def test_provider_files_to_import_by_hand(seeded, tmp_path):
+    out = StringIO()
+    call_command("demo_messages", map=str(tmp_path), stdout=out)
+    delfzijl = Municipality.objects.get(name="Delfzijl")
+    officer = _user("consulent.delfzijl")
+    outcomes = {}
+    for path in sorted(tmp_path.iterdir()):
+        try:
+            message = message_import(
+                actor=officer, municipality=delfzijl, content=path.read_bytes()
+            )
+            outcomes[path.name] = (message.outcome["accepted"], message.outcome["refused"])
+        except ValidationError:
+            outcomes[path.name] = "geweigerd"
+    assert outcomes["1-declaratie-met-fouten.xml"] == (0, 3)
+    assert outcomes["1-declaratie-vorige-maand.xml"][1] == 0
+    assert outcomes["1-stop.xml"] == (1, 0)
+    assert outcomes["9-entiteiten.xml"] == outcomes["9-geen-xml.xml"] == "geweigerd"
