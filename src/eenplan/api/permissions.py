@@ -5,9 +5,19 @@ come before input validation, and documents it in the schema.
 """
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from eenplan.privacy import policy
+
+
+class IsProfessional(IsAuthenticated):
+    """The default for every endpoint: a logged-in professional. Citizen tokens reach only the
+    ``me/`` endpoints, which say so themselves (``portal.boundary``)."""
+
+    message = _("Dit deel van de API is voor medewerkers van organisaties.")
+
+    def has_permission(self, request, view) -> bool:
+        return super().has_permission(request, view) and not request.user.is_citizen
 
 
 class MayReadAccessLog(BasePermission):

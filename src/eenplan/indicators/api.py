@@ -9,7 +9,7 @@ here either. A value row never refers to a case, a household or a person.
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import BasePermission
 from rest_framework.views import APIView
 
 from eenplan.api.pagination import (
@@ -18,6 +18,7 @@ from eenplan.api.pagination import (
     paginated,
     validated_query,
 )
+from eenplan.api.permissions import IsProfessional
 from eenplan.api.views.responses import BAD_REQUEST, FORBIDDEN
 from eenplan.common.selectors import Listing
 from eenplan.indicators import selectors
@@ -90,7 +91,7 @@ def _value(row: FlatRow) -> dict:
 
 
 class IndicatorListView(APIView):
-    permission_classes = [IsAuthenticated, MayViewIndicators]
+    permission_classes = [IsProfessional, MayViewIndicators]
 
     @extend_schema(
         operation_id="indicators_list",
@@ -114,7 +115,7 @@ class IndicatorListView(APIView):
 
 
 class IndicatorValueListView(APIView):
-    permission_classes = [IsAuthenticated, MayViewIndicators]
+    permission_classes = [IsProfessional, MayViewIndicators]
 
     @extend_schema(
         operation_id="indicator_values_list",

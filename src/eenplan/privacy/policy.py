@@ -67,7 +67,8 @@ def active_basis(on: datetime.date | None = None) -> Q:
 
 
 def _may_see_personal_data(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+    """Professionals only: a citizen reaches their own household through the portal's own rule."""
+    return bool(user and user.is_authenticated and user.is_active and not user.is_citizen)
 
 
 def case_visibility(user) -> Q:

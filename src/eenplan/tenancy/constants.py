@@ -22,6 +22,14 @@ class OrganisationType(models.TextChoices):
     OTHER = "anders", _("Anders")
 
 
+class AccountKind(models.TextChoices):
+    """Professionals and citizens are separate kinds of account: a citizen account reaches only
+    the portal (``/mijn/``, ``/api/v1/me/``), a professional account never reaches the portal."""
+
+    PROFESSIONAL = "medewerker", _("Medewerker van een organisatie")
+    CITIZEN = "inwoner", _("Inwoner")
+
+
 class Role(models.TextChoices):
     """Roles from DESIGN.md. A user may hold different roles in different organisations."""
 

@@ -8,7 +8,7 @@ from eenplan.common.validators import (
     validate_cbs_municipality_code,
     validate_kvk_number,
 )
-from eenplan.tenancy.constants import CASE_WORKER_ROLES, OrganisationType, Role
+from eenplan.tenancy.constants import CASE_WORKER_ROLES, AccountKind, OrganisationType, Role
 
 
 class Region(PublicModel):
@@ -71,9 +71,16 @@ class Organisation(PublicModel):
 
 
 class User(PublicModel, AbstractUser):
-    """A person who logs in: a professional, officer or administrator (citizens come later)."""
+    """A person who logs in: a professional, officer or administrator, or a citizen (``kind``;
+    a citizen's account is tied to their person by ``portal.Citizen``)."""
 
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    kind = models.CharField(
+        _("soort account"),
+        max_length=20,
+        choices=AccountKind.choices,
+        default=AccountKind.PROFESSIONAL,
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")
@@ -81,6 +88,10 @@ class User(PublicModel, AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def is_citizen(self) -> bool:
+        return self.kind == AccountKind.CITIZEN
 
     def has_role(self, *roles: Role) -> bool:
         return self.is_authenticated and any(m.role in roles for m in self.active_memberships)

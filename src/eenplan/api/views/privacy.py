@@ -1,18 +1,17 @@
 """The access log, for privacy officers."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.views import APIView
 
 from eenplan.api.pagination import listing_response, paginated, validated_query
-from eenplan.api.permissions import MayReadAccessLog
+from eenplan.api.permissions import IsProfessional, MayReadAccessLog
 from eenplan.api.serializers.privacy import AccessLogEntrySerializer, AccessLogQuerySerializer
 from eenplan.api.views.responses import BAD_REQUEST, FORBIDDEN
 from eenplan.privacy import selectors
 
 
 class AccessLogListView(APIView):
-    permission_classes = [IsAuthenticated, MayReadAccessLog]
+    permission_classes = [IsProfessional, MayReadAccessLog]
 
     @extend_schema(
         operation_id="access_log_list",
