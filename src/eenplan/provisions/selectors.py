@@ -85,13 +85,6 @@ def decisions_awaiting(*, user) -> list[Decision]:
     return decisions
 
 
-def decisions_for_provider(*, user, granted_only: bool = True) -> QuerySet:
-    """Allocations to the user's organisations (for the messages page), not yet logged: callers
-    log what they show."""
-    rows = _decisions(user).filter(provider_id__in=policy.working_organisation_ids(user))
-    return rows.filter(status=DecisionStatus.GRANTED) if granted_only else rows
-
-
 # --- catalogue ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@
 - ``product|category_label``: 'iWmo 13 Woonvoorzieningen', or '' outside the iStandaarden;
 - ``decision.status|status_badge``: the badge class of a decision's status;
 - ``user|decides_beyond_mandate``: "Aanvragen boven mandaat" (municipal officers);
-- ``user|views_budget``: "Budget" (officers, policy roles and functional admins).
+- ``user|views_budget``: "Budget" (officers, policy roles and functional admins);
+- ``user|exchanges_messages``: "Berichten" (officers and functional admins).
 """
 
 from django import template
