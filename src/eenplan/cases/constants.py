@@ -83,6 +83,8 @@ class TimelineEventKind(models.TextChoices):
     DECISION_REFUSED = "voorziening_afgewezen", _("Voorziening afgewezen")
     DECISION_ENDED = "voorziening_beeindigd", _("Voorziening beëindigd")
     DELIVERY_CHANGED = "levering_gewijzigd", _("Levering door de aanbieder gestart of gestopt")
+    HOUSEHOLD_PROPOSAL = "voorstel_huishouden", _("Voorstel van het huishouden")
+    PROPOSAL_ANSWERED = "voorstel_beantwoord", _("Voorstel van het huishouden beantwoord")
 
 
 class DataCategory(models.TextChoices):

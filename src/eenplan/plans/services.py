@@ -52,9 +52,14 @@ class Owner:
     network_member: object | None = None
 
 
-def _lock(*, actor, plan: Plan) -> Plan:
-    """The plan, fresh, after locking its open case; ``Case.DoesNotExist`` when not visible."""
-    case = case_lock_visible(actor=actor, case=plan.case, category=DataCategory.PLAN)
+def _lock(*, actor, plan: Plan, household: bool = False) -> Plan:
+    """The plan, fresh, after locking its open case; ``Case.DoesNotExist`` when not visible.
+
+    ``household=True``: a member of the household may act too (agreeing, ticking own actions).
+    """
+    case = case_lock_visible(
+        actor=actor, case=plan.case, category=DataCategory.PLAN, household=household
+    )
     if case.is_closed:
         raise ValidationError(_("De casus is afgesloten: het plan verandert niet meer."))
     plan = Plan.objects.get(pk=plan.pk)
@@ -254,10 +259,14 @@ def action_update(
 def action_set_status(
     *, actor, action: Action, lock_version: int, status: str, cancel_reason: str = ""
 ) -> Action:
-    """Progress of an action. Execution, not plan content: it opens no new draft."""
-    plan = _lock(actor=actor, plan=action.goal.plan)
+    """Progress of an action. Execution, not plan content: it opens no new draft.
+
+    A household member may tick off (or reopen) an action they own themself."""
+    plan = _lock(actor=actor, plan=action.goal.plan, household=True)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Onbekende status.")})
+    if actor.is_citizen:
+        _check_own_action(actor=actor, action=action, status=status)
     if status == ActionStatus.CANCELLED and not cancel_reason.strip():
         raise ValidationError({"cancel_reason": _("Schrijf op waarom de actie niet doorgaat.")})
     action.status = status
@@ -280,6 +289,29 @@ def action_set_status(
     )
     signals_refresh_case(case=plan.case)
     return action
+
+
+def _check_own_action(*, actor, action: Action, status: str) -> None:
+    if action.owner_person_id is None or action.owner_person_id != actor.citizen.person_id:
+        raise ValidationError(_("U kunt alleen uw eigen acties afvinken."))
+    if status not in (ActionStatus.DONE, ActionStatus.OPEN):
+        raise ValidationError({"status": _("Zet de actie op klaar of weer open.")})
+
+
+def _check_agreement(*, actor, plan: Plan, agreed_by: list, method: str) -> None:
+    if not plan.is_draft:
+        raise ValidationError(_("Deze versie is al vastgesteld. Wijzig het plan voor een nieuwe."))
+    if not plan.goals.exists():
+        raise ValidationError(_("Een plan zonder doelen kan niet worden vastgesteld."))
+    member_ids = set(plan.case.household.members.values_list("pk", flat=True))
+    if not agreed_by or any(person.pk not in member_ids for person in agreed_by):
+        raise ValidationError({"agreed_by": _("Kies wie in het huishouden heeft ingestemd.")})
+    if method not in AgreementMethod.values:
+        raise ValidationError({"method": _("Kies hoe het huishouden heeft ingestemd.")})
+    if actor.is_citizen and (
+        [p.pk for p in agreed_by] != [actor.citizen.person_id] or method != AgreementMethod.DIGITAL
+    ):
+        raise ValidationError(_("In het portaal stemt u alleen voor uzelf in."))
 
 
 def _plan_for_snapshot(plan: Plan) -> Plan:
@@ -315,20 +347,12 @@ def plan_agree(
 
     ``revision`` is the content revision the household saw; if the plan changed since, nothing
     is agreed. The actor's organisation commits to the version; a case in `plan` moves on to
-    `uitvoering`.
+    `uitvoering`. A household member agrees for themself only, digitally, in the portal.
     """
-    plan = _lock(actor=actor, plan=plan)
-    if not plan.is_draft:
-        raise ValidationError(_("Deze versie is al vastgesteld. Wijzig het plan voor een nieuwe."))
+    plan = _lock(actor=actor, plan=plan, household=True)
+    _check_agreement(actor=actor, plan=plan, agreed_by=agreed_by, method=method)
     if plan.revision != revision:
         raise ConflictError
-    if not plan.goals.exists():
-        raise ValidationError(_("Een plan zonder doelen kan niet worden vastgesteld."))
-    member_ids = set(plan.case.household.members.values_list("pk", flat=True))
-    if not agreed_by or any(person.pk not in member_ids for person in agreed_by):
-        raise ValidationError({"agreed_by": _("Kies wie in het huishouden heeft ingestemd.")})
-    if method not in AgreementMethod.values:
-        raise ValidationError({"method": _("Kies hoe het huishouden heeft ingestemd.")})
     version = PlanVersion.objects.create(
         plan=plan,
         number=plan.version_number,
@@ -354,8 +378,29 @@ def plan_agree(
         },
     )
     if plan.case.status == CaseStatus.PLAN:
-        case_transition(actor=actor, case=plan.case, to_status=CaseStatus.EXECUTION)
+        case_transition(actor=actor, case=plan.case, to_status=CaseStatus.EXECUTION, household=True)
     signals_refresh_case(case=plan.case)
+    return version
+
+
+@transaction.atomic
+def plan_agree_also(*, actor, version: PlanVersion) -> PlanVersion:
+    """A household member joins the agreement of the current version in the portal (another
+    member, or a professional on paper, agreed it first)."""
+    plan = _lock(actor=actor, plan=version.plan, household=True)
+    person = actor.citizen.person
+    if plan.is_draft or version.number != plan.version_number:
+        raise ValidationError(_("Dit is niet meer de geldende versie van het plan."))
+    if version.agreed_by.filter(pk=person.pk).exists():
+        raise ValidationError(_("U heeft al ingestemd met deze versie."))
+    version.agreed_by.add(person)
+    _record(
+        actor=actor,
+        plan=plan,
+        kind=TimelineEventKind.PLAN_AGREED,
+        summary=_("%(who)s stemt digitaal in met plan versie %(n)s.")
+        % {"who": person.full_name, "n": version.number},
+    )
     return version
 
 

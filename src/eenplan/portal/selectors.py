@@ -1,19 +1,28 @@
 """Every read in the portal goes through these functions.
 
-A citizen sees what belongs to their own person: the households they are a member of and, per
-household, its current case with the plan, the coordinator and the organisations involved. Each
-read is written to the access log like any other, with the citizen as actor.
+A citizen sees what the rules in ``portal.rules`` allow: per household they belong to, its current
+case with the plan, the coordinator and the organisations involved (minus what another member hid),
+and the personal data of the persons in their care (themself and their children under 16). Each
+read is written to the access log like any other, with the citizen as actor. The coordinator's
+side of proposals and messages is read here too, under the professional rules.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
-from eenplan.cases.models import Case, Involvement
-from eenplan.plans.models import Action, Goal
-from eenplan.portal.models import Citizen
+from eenplan.assessments.models import Assessment
+from eenplan.cases.constants import DataCategory
+from eenplan.cases.models import Case, Consent, Involvement
+from eenplan.plans.models import Action, Goal, PlanVersion
+from eenplan.portal.models import Citizen, ComplaintStart, Feedback, HiddenItem, Message, Proposal
+from eenplan.portal.rules import hidden_from, persons_in_care
+from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
+from eenplan.privacy.models import AccessLogEntry
 from eenplan.privacy.services import access_log_write
+from eenplan.provisions.models import Decision
 
 
 def citizen_of(user) -> Citizen:
@@ -21,6 +30,38 @@ def citizen_of(user) -> Citizen:
     if not (user.is_authenticated and user.is_citizen):
         raise Citizen.DoesNotExist
     return Citizen.objects.select_related("person").get(user=user)
+
+
+def own_cases(user):
+    """The cases of the citizen's households (nothing for any other account)."""
+    return Case.objects.filter(policy.own_household_case_visibility(user))
+
+
+def own_case_get(*, user, case_uuid) -> Case:
+    """One case of the citizen's households, for a service to act on; ``Case.DoesNotExist``
+    otherwise. Not logged: the service that acts logs."""
+    return own_cases(user).select_related("household", "coordinator", "plan").get(uuid=case_uuid)
+
+
+def own_action_get(*, user, action_uuid) -> Action:
+    return Action.objects.select_related("goal__plan__case__household").get(
+        uuid=action_uuid, goal__plan__case__in=own_cases(user)
+    )
+
+
+def own_involvement_get(*, user, involvement_uuid) -> Involvement:
+    return Involvement.objects.select_related("case__household", "organisation").get(
+        uuid=involvement_uuid, case__in=own_cases(user)
+    )
+
+
+def _log_read(*, user, name: str, subjects) -> None:
+    subjects = list(subjects)
+    if subjects:
+        access_log_write(actor=user, action=LogAction.READ, name=name, subjects=subjects)
+
+
+# ------------------------------------------------------------------------------ plan
 
 
 @dataclass
@@ -31,6 +72,20 @@ class HouseholdPlan:
     case: Case | None
     goals: list
     involvements: list
+    in_care: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)
+    version: PlanVersion | None = None  # the latest agreed version
+    has_agreed: bool = False  # the citizen agreed the plan as it stands
+    feedback: Feedback | None = None  # the citizen's mark for the current period
+    own_hidden: set = field(default_factory=set)  # ids of actions/involvements the citizen hid
+
+    @property
+    def plan(self):
+        return getattr(self.case, "plan", None) if self.case else None
+
+    @property
+    def may_agree(self) -> bool:
+        return bool(self.plan and self.goals and not self.has_agreed and not self.case.is_closed)
 
 
 def _current_case(household) -> Case | None:
@@ -51,6 +106,7 @@ def _current_case(household) -> Case | None:
                 "involvements",
                 queryset=Involvement.objects.active()
                 .select_related("organisation", "contact")
+                .prefetch_related("persons")
                 .order_by("organisation__name"),
             ),
         )
@@ -59,19 +115,340 @@ def _current_case(household) -> Case | None:
     )
 
 
+def _household_plan(citizen, household, hidden_actions, hidden_involvements) -> HouseholdPlan:
+    person = citizen.person
+    case = _current_case(household)
+    plan = getattr(case, "plan", None) if case else None
+    goals = list(plan.goals.all()) if plan else []
+    for goal in goals:
+        goal.visible_actions = [a for a in goal.actions.all() if a.pk not in hidden_actions]
+    result = HouseholdPlan(
+        household,
+        case,
+        goals,
+        [i for i in case.involvements.all() if i.pk not in hidden_involvements] if case else [],
+        in_care=persons_in_care(citizen, household),
+    )
+    if case is None:
+        return result
+    result.proposals = list(Proposal.objects.filter(case=case).select_related("proposed_by"))
+    if plan is not None:
+        result.version = plan.versions.order_by("-number").first()
+        result.has_agreed = bool(
+            not plan.is_draft
+            and result.version
+            and result.version.agreed_by.filter(pk=person.pk).exists()
+        )
+        if result.version:
+            result.feedback = Feedback.objects.filter(
+                case=case, person=person, plan_version=result.version.number
+            ).first()
+    result.own_hidden = set(
+        HiddenItem.objects.filter(person=person).values_list("action_id", "involvement_id")
+    )
+    result.own_hidden = {pk for pair in result.own_hidden for pk in pair if pk}
+    return result
+
+
 def my_plans(*, user) -> list[HouseholdPlan]:
     citizen = citizen_of(user)
+    hidden_actions, hidden_involvements = hidden_from(citizen)
     households = citizen.person.households.prefetch_related("memberships__person")
     result, subjects = [], []
     for household in households:
-        case = _current_case(household)
-        plan = getattr(case, "plan", None) if case else None
-        goals = list(plan.goals.all()) if plan else []
-        involvements = list(case.involvements.all()) if case else []
-        result.append(HouseholdPlan(household, case, goals, involvements))
-        subjects += [(case, m.person) for m in household.memberships.all()]
-    if subjects:
-        access_log_write(
-            actor=user, action=LogAction.READ, name="eigen plan inzien", subjects=subjects
-        )
+        result.append(_household_plan(citizen, household, hidden_actions, hidden_involvements))
+        subjects += [(result[-1].case, m.person) for m in household.memberships.all()]
+    _log_read(user=user, name="eigen plan inzien", subjects=subjects)
     return result
+
+
+# ------------------------------------------------------------------------------ consent
+
+
+@dataclass
+class ConsentRow:
+    """What one organisation may receive about one person in the citizen's care."""
+
+    case: Case
+    organisation: object
+    person: object
+    consents: list  # the person's active consents for this organisation
+    bases: list  # legal bases that cover the person (not the household's to withdraw)
+
+    @property
+    def categories(self) -> set[str]:
+        return {c.value for consent in self.consents for c in consent.categories}
+
+    @property
+    def level(self) -> str:
+        return "inhoud" if self.categories or self.bases else "bekend"
+
+
+def my_consents(*, user) -> list[ConsentRow]:
+    citizen = citizen_of(user)
+    rows, subjects = [], []
+    for case in own_cases(user).open().select_related("household"):
+        persons = persons_in_care(citizen, case.household)
+        organisations = {
+            i.organisation_id: i.organisation
+            for i in case.involvements.active().select_related("organisation")
+        }
+        active = list(
+            Consent.objects.active()
+            .filter(case=case, organisation_id__in=organisations)
+            .filter(Q(person__in=persons) | Q(person__isnull=True))
+        )
+        for person in persons:
+            for org_id, organisation in sorted(organisations.items(), key=lambda o: o[1].name):
+                mine = [c for c in active if c.organisation_id == org_id]
+                rows.append(
+                    ConsentRow(
+                        case,
+                        organisation,
+                        person,
+                        [c for c in mine if c.is_consent and c.person_id == person.pk],
+                        [c for c in mine if not c.is_consent and c.person_id in (None, person.pk)],
+                    )
+                )
+            subjects.append((case, person))
+    _log_read(user=user, name="eigen toestemmingen inzien", subjects=subjects)
+    return rows
+
+
+# ------------------------------------------------------------------------------ messages
+
+
+def my_messages(*, user) -> list[tuple[Case, list[Message]]]:
+    """Per case of the citizen's households, the thread with the coordinator."""
+    citizen = citizen_of(user)
+    result = []
+    for case in own_cases(user).select_related("coordinator", "coordinator_organisation"):
+        thread = list(Message.objects.filter(case=case).select_related("author"))
+        result.append((case, thread))
+    _log_read(
+        user=user,
+        name="berichten met de regisseur lezen",
+        subjects=[(case, citizen.person) for case, thread in result if thread],
+    )
+    return result
+
+
+def case_messages(*, user, case: Case) -> list[Message]:
+    """The coordinator's side of the thread; empty for anyone else."""
+    if user.is_citizen or case.coordinator_id != user.pk:
+        return []
+    thread = list(Message.objects.filter(case=case).select_related("author"))
+    members = case.household.memberships.select_related("person")
+    _log_read(
+        user=user,
+        name="berichten met het huishouden lezen",
+        subjects=[(case, m.person) for m in members] if thread else [],
+    )
+    return thread
+
+
+def case_proposals(*, user, case: Case) -> list[Proposal]:
+    """The household's proposals, for professionals who may see the plan."""
+    if not Case.objects.filter(
+        policy.case_content_visibility(user, DataCategory.PLAN), pk=case.pk
+    ).exists():
+        return []
+    proposals = list(Proposal.objects.filter(case=case).select_related("proposed_by"))
+    _log_read(
+        user=user,
+        name="voorstellen van het huishouden inzien",
+        subjects=[(case, p.proposed_by) for p in proposals],
+    )
+    return proposals
+
+
+# ------------------------------------------------------------------------------ access log
+
+
+@dataclass
+class LookedAt:
+    """One access-log entry told to the citizen: who (organisation), when, what, about whom."""
+
+    when: object
+    who: str
+    what: str
+    action: str
+    about: str
+
+
+def _household_or_system(entry: AccessLogEntry) -> str:
+    if entry.actor is not None and entry.actor.is_citizen:
+        return "Een gezinslid, in Mijn EenPlan"
+    return "EenPlan zelf (automatische verwerking)"
+
+
+def my_access_log(*, user, only_self: bool = False, limit: int = 500) -> list[LookedAt]:
+    """Entries about the persons in the citizen's care (``only_self``: about the citizen), newest
+    first, without their own reads and changes. Household members acting in the portal are
+    named as such, not by account."""
+    citizen = citizen_of(user)
+    in_care = [citizen.person] if only_self else persons_in_care(citizen)
+    persons = {str(p.uuid): p for p in in_care}
+    entries = (
+        AccessLogEntry.objects.filter(person_uuid__in=list(persons))
+        .exclude(actor=user)
+        .select_related("actor")
+        .order_by("-start_time", "-pk")[:limit]
+    )
+    return [
+        LookedAt(
+            when=entry.start_time,
+            who=entry.organisation_name
+            or (
+                "Een gezinslid in Mijn EenPlan"
+                if entry.actor and entry.actor.is_citizen
+                else "EenPlan"
+            ),
+            what=entry.name,
+            action=entry.get_action_display(),
+            about=persons[str(entry.person_uuid)].full_name,
+        )
+        for entry in entries
+    ]
+
+
+# ------------------------------------------------------------------------------ export
+
+
+def _person_data(person) -> dict:
+    return {
+        "bsn": person.bsn,
+        "voornamen": person.given_names,
+        "tussenvoegsel": person.surname_prefix,
+        "achternaam": person.surname,
+        "geboortedatum": person.birth_date.isoformat() if person.birth_date else None,
+        "adres": person.address,
+        "telefoon": person.phone,
+        "email": person.email,
+    }
+
+
+def _action_data(action: Action, person) -> dict:
+    return {
+        "actie": action.description,
+        "wie": "ikzelf" if action.owner_person_id == person.pk else action.owner_label,
+        "klaar_op": action.due_date.isoformat() if action.due_date else None,
+        "status": action.get_status_display(),
+    }
+
+
+def _case_data(case: Case, user, person) -> dict:
+    """What this case holds about ``person``: the household plan (goals; actions of the person
+    and of organisations, never another member's), and the person's own records."""
+    plan = getattr(case, "plan", None)
+    others = Q(owner_person__isnull=False) & ~Q(owner_person=person) | Q(
+        owner_network_member__isnull=False
+    )
+    goals = [
+        {
+            "doel": goal.title,
+            "toelichting": goal.description,
+            "leefgebied": goal.get_life_domain_display(),
+            "acties": [
+                _action_data(a, person)
+                for a in goal.actions.exclude(others).select_related(
+                    "owner_organisation", "owner_professional", "owner_person"
+                )
+            ],
+        }
+        for goal in (plan.goals.all() if plan else [])
+    ]
+    return {
+        "casus": case.reference,
+        "huishouden": case.household.name,
+        "belangrijkste_vraag": case.priority_question,
+        "regisseur": case.coordinator.get_full_name() if case.coordinator else None,
+        "plan": {
+            "versie": plan.version_number if plan else None,
+            "vastgesteld": (not plan.is_draft) if plan else False,
+            "doelen": goals,
+            "ingestemd_met_versies": list(
+                PlanVersion.objects.filter(plan__case=case, agreed_by=person).values_list(
+                    "number", flat=True
+                )
+            ),
+        },
+        "toestemmingen": [
+            {
+                "organisatie": c.organisation.name,
+                "grondslag": c.get_ground_display(),
+                "gegevens": [str(category.label) for category in c.categories],
+                "geldig_vanaf": c.valid_from.isoformat(),
+                "ingetrokken_op": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in Consent.objects.filter(case=case, person=person).select_related("organisation")
+        ],
+        "metingen": [
+            {
+                "instrument": a.instrument.name,
+                "gemeten_op": a.assessed_on.isoformat(),
+                "scores": {s.domain.name: s.value for s in a.scores.all()},
+            }
+            for a in Assessment.objects.filter(case=case, person=person)
+            .select_related("instrument")
+            .prefetch_related("scores__domain")
+        ],
+        "voorzieningen": [
+            {
+                "product": d.product.name,
+                "status": d.get_status_display(),
+                "van": d.start_date.isoformat(),
+                "tot": d.end_date.isoformat(),
+                "aanbieder": d.provider.name if d.provider_id else None,
+            }
+            for d in Decision.objects.filter(case=case, person=person).select_related(
+                "product", "provider"
+            )
+        ],
+        "voorstellen": [
+            {"soort": p.get_kind_display(), "voorstel": p.text, "status": p.get_status_display()}
+            for p in Proposal.objects.filter(case=case, proposed_by=person)
+        ],
+        "berichten": [
+            {
+                "van": "ikzelf"
+                if m.author_id == getattr(person, "_user_id", None)
+                else "regisseur",
+                "verstuurd_op": m.sent_at.isoformat(),
+                "bericht": m.body,
+            }
+            for m in Message.objects.filter(Q(from_household=False) | Q(author=user), case=case)
+        ],
+        "waarderingen": [
+            {"planversie": f.plan_version, "cijfer": f.score, "toelichting": f.comment}
+            for f in Feedback.objects.filter(case=case, person=person)
+        ],
+        "klachten": [
+            {"ingediend_op": c.submitted_at.isoformat(), "wat_er_gebeurde": c.description}
+            for c in ComplaintStart.objects.filter(case=case, person=person)
+        ],
+    }
+
+
+def my_data(*, user) -> dict:
+    """Everything EenPlan holds about the citizen (AVG art. 15), and nothing about others."""
+    citizen = citizen_of(user)
+    person = citizen.person
+    cases = list(own_cases(user).select_related("household", "coordinator", "plan"))
+    data = {
+        "gemaakt_op": timezone.now().isoformat(),
+        "persoon": _person_data(person),
+        "huishoudens": [m.household.name for m in person.memberships.select_related("household")],
+        "casussen": [_case_data(case, user, person) for case in cases],
+        "wie_heeft_mijn_gegevens_bekeken": [
+            {"wanneer": e.when.isoformat(), "wie": e.who, "wat": e.what, "handeling": e.action}
+            for e in my_access_log(user=user, only_self=True, limit=10_000)
+        ],
+    }
+    access_log_write(
+        actor=user,
+        action=LogAction.READ,
+        name="eigen gegevens downloaden",
+        subjects=[(case, person) for case in cases] or [(None, person)],
+    )
+    return data

@@ -71,6 +71,18 @@ def _may_see_personal_data(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active and not user.is_citizen)
 
 
+def own_household_case_visibility(user) -> Q:
+    """The portal's rule: a citizen reaches the cases of the households their person belongs to.
+    Only the portal's services and selectors use it; every professional rule grants a citizen
+    nothing."""
+    if not (user and user.is_authenticated and user.is_active and user.is_citizen):
+        return NOTHING
+    member = apps.get_model("people", "HouseholdMember").objects.filter(
+        household_id=OuterRef("household_id"), person__citizen_account__user_id=user.pk
+    )
+    return Q(Exists(member))
+
+
 def case_visibility(user) -> Q:
     if not _may_see_personal_data(user):
         return NOTHING

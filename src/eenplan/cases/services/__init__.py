@@ -17,6 +17,7 @@ from eenplan.cases.services.coordination import (
     coordinator_propose,
 )
 from eenplan.cases.services.network import (
+    consent_build,
     consent_record,
     consent_withdraw,
     note_add,
@@ -31,6 +32,7 @@ __all__ = [
     "case_open",
     "case_set_coordinator",
     "case_transition",
+    "consent_build",
     "consent_record",
     "consent_withdraw",
     "coordinator_agree",

@@ -32,14 +32,20 @@ from eenplan.tenancy.constants import CASE_WORKER_ROLES, OrganisationType
 from eenplan.tenancy.models import Membership, Organisation
 
 
-def case_lock_visible(*, actor, case: Case, category: DataCategory | None = None) -> Case:
+def case_lock_visible(
+    *, actor, case: Case, category: DataCategory | None = None, household: bool = False
+) -> Case:
     """The case re-read under a row lock; ``Case.DoesNotExist`` when the actor may not see it,
-    or, with ``category``, when the actor's organisation holds no consent or basis for it."""
-    rule = (
-        policy.case_visibility(actor)
-        if category is None
-        else policy.case_content_visibility(actor, category)
-    )
+    or, with ``category``, when the actor's organisation holds no consent or basis for it.
+
+    ``household=True`` lets a member of the case's household act through the portal (the
+    services that allow it check what the member may do)."""
+    if household and actor.is_citizen:
+        rule = policy.own_household_case_visibility(actor)
+    elif category is None:
+        rule = policy.case_visibility(actor)
+    else:
+        rule = policy.case_content_visibility(actor, category)
     return (
         Case.objects.filter(rule)
         .select_related("household")
@@ -138,13 +144,21 @@ def case_open(
 
 @transaction.atomic
 def case_transition(
-    *, actor, case: Case, to_status: str, closing_reason: str = "", note: str = ""
+    *,
+    actor,
+    case: Case,
+    to_status: str,
+    closing_reason: str = "",
+    note: str = "",
+    household: bool = False,
 ) -> Case:
     """Move the case to ``to_status`` if the state machine allows it.
 
     Closing needs a closing reason; reopening a closed case needs a note saying why.
+    ``household``: the move follows from a household member's act in the portal (agreeing the
+    plan starts its execution).
     """
-    case = case_lock_visible(actor=actor, case=case)
+    case = case_lock_visible(actor=actor, case=case, household=household)
     workflow.check_transition(case.status, to_status)
     previous = CaseStatus(case.status)
     kind = TimelineEventKind.STATUS_CHANGED

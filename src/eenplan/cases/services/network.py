@@ -71,7 +71,7 @@ def _category_fields(categories: Iterable[str]) -> dict[str, bool]:
     return {name: category in categories for category, name in policy.CATEGORY_FIELDS.items()}
 
 
-def _create_consent(
+def consent_build(
     *,
     actor,
     case: Case,
@@ -86,6 +86,7 @@ def _create_consent(
     valid_until: datetime.date | None = None,
     referral: Referral | None = None,
 ) -> Consent:
+    """Validate and save a consent or legal basis on an already locked case (no timeline)."""
     if ground not in SharingGround.values:
         raise ValidationError({"ground": _("Kies toestemming of een wettelijke grondslag.")})
     if not purpose.strip():
@@ -163,7 +164,7 @@ def consent_record(
         raise ValidationError(
             {"ground": _("Een wettelijke grondslag legt de organisatie zelf of de regisseur vast.")}
         )
-    consent = _create_consent(
+    consent = consent_build(
         actor=actor,
         case=case,
         organisation=organisation,
@@ -273,7 +274,7 @@ def referral_send(
         for person in persons:
             age = person.age_on(today)
             minor = age is not None and age < AGE_OWN_CONSENT
-            _create_consent(
+            consent_build(
                 actor=actor,
                 case=case,
                 organisation=to_organisation,
@@ -282,7 +283,7 @@ def referral_send(
                 **basis,
             )
     else:
-        _create_consent(
+        consent_build(
             actor=actor,
             case=case,
             organisation=to_organisation,
