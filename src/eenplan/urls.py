@@ -18,6 +18,8 @@ urlpatterns = [
     path("mijn/", include("eenplan.portal.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("eenplan.cases.urls")),
+    # Inbreng huishouden: /casussen/<uuid>/huishouden/ (the coordinator's side of the portal).
+    path("casussen/", include("eenplan.portal.case_urls")),
     path("aanmeldingen/", include("eenplan.cases.referral_urls")),
     path("signalen/", include("eenplan.signals.urls")),
     path("overleg/", include("eenplan.consultations.urls")),

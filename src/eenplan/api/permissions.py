@@ -20,6 +20,16 @@ class IsProfessional(IsAuthenticated):
         return super().has_permission(request, view) and not request.user.is_citizen
 
 
+class IsCitizen(IsAuthenticated):
+    """The ``me/`` endpoints: a logged-in household member with a citizen account. A
+    professional's token gets 403 here, as a citizen's does everywhere else."""
+
+    message = _("Dit deel van de API is voor inwoners met een account voor Mijn EenPlan.")
+
+    def has_permission(self, request, view) -> bool:
+        return super().has_permission(request, view) and request.user.is_citizen
+
+
 class MayReadAccessLog(BasePermission):
     message = _("Alleen een privacy officer mag het toegangslog inzien.")
 

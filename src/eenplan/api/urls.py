@@ -18,6 +18,7 @@ from eenplan.api.views import (
 from eenplan.assessments import api as assessments
 from eenplan.consultations import api as consultations
 from eenplan.indicators import api as indicators
+from eenplan.portal import api as me
 from eenplan.provisions import api as provisions
 from eenplan.provisions.messages import api as provision_messages
 from eenplan.signals import api as signals
@@ -283,4 +284,17 @@ urlpatterns = [
         provision_messages.MessageDetailView.as_view(),
         name="message-detail",
     ),
+    # Mijn EenPlan for household members (citizen accounts only; portal.boundary).
+    path("me/token/", me.CitizenTokenObtainView.as_view(), name="me-token"),
+    path("me/", me.MeView.as_view(), name="me"),
+    path("me/plan/", me.MyPlanView.as_view(), name="me-plan"),
+    path("me/plan/<uuid:case_uuid>/agree/", me.PlanAgreeView.as_view(), name="me-plan-agree"),
+    path("me/actions/<uuid:action_uuid>/", me.ActionTickView.as_view(), name="me-action"),
+    path("me/proposals/", me.ProposalView.as_view(), name="me-proposals"),
+    path("me/feedback/", me.FeedbackView.as_view(), name="me-feedback"),
+    path("me/complaints/", me.ComplaintView.as_view(), name="me-complaints"),
+    path("me/messages/", me.MessagesView.as_view(), name="me-messages"),
+    path("me/consents/", me.ConsentsView.as_view(), name="me-consents"),
+    path("me/access-log/", me.AccessLogView.as_view(), name="me-access-log"),
+    path("me/export/", me.ExportView.as_view(), name="me-export"),
 ]

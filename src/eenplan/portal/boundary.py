@@ -10,7 +10,13 @@ from django.conf import settings
 from django.http import Http404
 
 PORTAL_PREFIXES = ("/mijn/", "/api/v1/me/")
-PUBLIC_PREFIXES = ("/" + settings.STATIC_URL.lstrip("/"), "/mijn/inloggen/")
+# Reachable with either kind of session: static files and the citizen logins (a professional
+# gets the answer of a wrong password there).
+PUBLIC_PREFIXES = (
+    "/" + settings.STATIC_URL.lstrip("/"),
+    "/mijn/inloggen/",
+    "/api/v1/me/token/",
+)
 
 
 def is_portal_path(path: str) -> bool:

@@ -77,7 +77,8 @@ class HouseholdPlan:
     version: PlanVersion | None = None  # the latest agreed version
     has_agreed: bool = False  # the citizen agreed the plan as it stands
     feedback: Feedback | None = None  # the citizen's mark for the current period
-    own_hidden: set = field(default_factory=set)  # ids of actions/involvements the citizen hid
+    hidden_actions: set = field(default_factory=set)  # ids of actions the citizen hid
+    hidden_involvements: set = field(default_factory=set)  # and of involvements
 
     @property
     def plan(self):
@@ -143,10 +144,9 @@ def _household_plan(citizen, household, hidden_actions, hidden_involvements) -> 
             result.feedback = Feedback.objects.filter(
                 case=case, person=person, plan_version=result.version.number
             ).first()
-    result.own_hidden = set(
-        HiddenItem.objects.filter(person=person).values_list("action_id", "involvement_id")
-    )
-    result.own_hidden = {pk for pair in result.own_hidden for pk in pair if pk}
+    own = HiddenItem.objects.filter(person=person).values_list("action_id", "involvement_id")
+    result.hidden_actions = {action for action, _involvement in own if action}
+    result.hidden_involvements = {involvement for _action, involvement in own if involvement}
     return result
 
 
@@ -411,9 +411,7 @@ def _case_data(case: Case, user, person) -> dict:
         ],
         "berichten": [
             {
-                "van": "ikzelf"
-                if m.author_id == getattr(person, "_user_id", None)
-                else "regisseur",
+                "van": "ikzelf" if m.author_id == user.pk else "regisseur",
                 "verstuurd_op": m.sent_at.isoformat(),
                 "bericht": m.body,
             }

@@ -20,10 +20,12 @@ from eenplan.cases.constants import DataCategory, SharingGround, TimelineEventKi
 from eenplan.cases.models import Case, Consent
 from eenplan.cases.services import case_lock_visible, consent_build, timeline_record
 from eenplan.common.constants import LifeDomain
+from eenplan.common.locking import ConflictError
 from eenplan.people.constants import NetworkKind
 from eenplan.people.services import network_member_add
 from eenplan.plans import services as plan_services
 from eenplan.plans.constants import ActionStatus, AgreementMethod
+from eenplan.plans.models import Plan
 from eenplan.portal.constants import (
     OWN_ACCOUNT_AGE,
     SCORES,
@@ -86,15 +88,18 @@ def _household_log(*, user, case: Case, name: str, action=LogAction.UPDATE) -> N
 # ------------------------------------------------------------------------------ plan
 
 
-def plan_agree(*, user, case: Case):
-    """The member agrees the plan as it stands: a draft becomes a version agreed digitally; an
-    agreed version gets this member's agreement too."""
-    plan = case.plan
+def plan_agree(*, user, case: Case, revision: int):
+    """The member agrees the plan as they read it (``revision``): a draft becomes a version agreed
+    digitally; an agreed version gets this member's agreement too. A plan changed since they
+    read it is not agreed (``ConflictError``)."""
+    plan = Plan.objects.get(case=case)  # fresh: another member may have agreed meanwhile
+    if plan.revision != revision:
+        raise ConflictError
     if plan.is_draft:
         return plan_services.plan_agree(
             actor=user,
             plan=plan,
-            revision=plan.revision,
+            revision=revision,
             agreed_by=[user.citizen.person],
             method=AgreementMethod.DIGITAL,
         )
@@ -276,7 +281,7 @@ def message_send(*, user, case: Case, body: str) -> Message:
         user=user, case=case, name="bericht regisseur en huishouden", action=LogAction.CREATE
     )
     if user.is_citizen:
-        link = settings.BASE_URL + reverse("portal:case-messages", args=[case.uuid])
+        link = settings.BASE_URL + reverse("household_input:page", args=[case.uuid])
         _notify([case.coordinator.email], _("Nieuw bericht van een huishouden"), link)
     else:
         accounts = Citizen.objects.filter(person__memberships__household=case.household)

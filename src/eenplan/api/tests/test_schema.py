@@ -83,6 +83,18 @@ OPERATIONS = {
     "/api/v1/messages/import/": {"post"},
     "/api/v1/messages/export/": {"post"},
     "/api/v1/messages/{uuid}/": {"get"},
+    "/api/v1/me/token/": {"post"},
+    "/api/v1/me/": {"get"},
+    "/api/v1/me/plan/": {"get"},
+    "/api/v1/me/plan/{case_uuid}/agree/": {"post"},
+    "/api/v1/me/actions/{action_uuid}/": {"patch"},
+    "/api/v1/me/proposals/": {"post"},
+    "/api/v1/me/feedback/": {"post"},
+    "/api/v1/me/complaints/": {"post"},
+    "/api/v1/me/messages/": {"get", "post"},
+    "/api/v1/me/consents/": {"get", "post"},
+    "/api/v1/me/access-log/": {"get"},
+    "/api/v1/me/export/": {"get"},
 }
 
 

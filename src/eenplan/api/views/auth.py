@@ -1,5 +1,6 @@
 """Token login: ``POST auth/token/`` with username and password returns ``{"token": ...}``."""
 
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -16,6 +17,26 @@ class LoginRateThrottle(AnonRateThrottle):
     rate = "20/minute"
 
 
+# DRF's own text, so the other kind of account gets exactly the answer of a wrong password.
+WRONG_CREDENTIALS = gettext_lazy("Unable to log in with provided credentials.")
+
+
+class ProfessionalAuthTokenSerializer(AuthTokenSerializer):
+    """Refuses the other kind of account like a wrong password: trying tells nothing."""
+
+    for_citizens = False
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if attrs["user"].is_citizen != self.for_citizens:
+            raise serializers.ValidationError(WRONG_CREDENTIALS, code="authorization")
+        return attrs
+
+
+class CitizenAuthTokenSerializer(ProfessionalAuthTokenSerializer):
+    for_citizens = True
+
+
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(
         read_only=True, help_text="Meesturen als header: Authorization: Token <token>."
@@ -23,6 +44,7 @@ class TokenSerializer(serializers.Serializer):
 
 
 class TokenObtainView(ObtainAuthToken):
+    serializer_class = ProfessionalAuthTokenSerializer
     authentication_classes = ()
     throttle_classes = (LoginRateThrottle,)
 

@@ -13,12 +13,14 @@ from rest_framework.authtoken.models import Token
 from eenplan.cases.models import Case
 from eenplan.people.tests.factories import PersonFactory
 from eenplan.plans.tests.factories import GoalFactory, PlanFactory
+from eenplan.portal.boundary import is_portal_path
 from eenplan.portal.services import citizen_account_create
 from eenplan.privacy.models import AccessLogEntry
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "een-lang-wachtwoord-voor-de-test"
+PUBLIC_API = {"/api/v1/schema/", "/api/v1/docs/", "/api/v1/auth/token/"}
 SAMPLES = {"uuid": str(uuid.uuid4()), "int": "1", "str": "x", "slug": "x", "path": "x"}
 
 
@@ -64,7 +66,7 @@ def test_each_login_refuses_the_other_kind_of_account(client, citizen, professio
 
 def test_a_citizen_reaches_no_page_outside_the_portal(client, citizen):
     client.force_login(citizen)
-    paths = [p for p in _paths(get_resolver().url_patterns) if not p.startswith("/mijn/")]
+    paths = [p for p in _paths(get_resolver().url_patterns) if not is_portal_path(p)]
     assert len(paths) > 100
     reached = [p for p in paths if client.get(p).status_code != 404]
     assert reached == []
@@ -80,6 +82,17 @@ def test_a_citizen_token_reaches_no_professional_endpoint(client, citizen, case)
     headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
     for path in ("/api/v1/cases/", f"/api/v1/cases/{case.uuid}/", "/api/v1/persons/?q=a"):
         assert client.get(path, **headers).status_code == 403
+    api = [
+        p
+        for p in _paths(get_resolver().url_patterns)
+        if p.startswith("/api/v1/")
+        and not is_portal_path(p)
+        and p not in PUBLIC_API  # documentation and the professionals' login
+    ]
+    assert len(api) > 50
+    for method in (client.get, client.post):
+        reached = [p for p in api if method(p, **headers).status_code not in (403, 404, 405)]
+        assert reached == [], method
 
 
 def test_the_access_rule_gives_a_citizen_no_case(citizen):
@@ -97,3 +110,11 @@ def test_reading_the_plan_is_logged_with_the_citizen_as_actor(client, citizen):
     client.force_login(citizen)
     client.get(reverse("portal:home"))
     assert AccessLogEntry.objects.filter(actor=citizen, name="eigen plan inzien").exists()
+
+
+def test_the_professional_token_login_refuses_a_citizen_like_a_wrong_password(client, citizen):
+    right = client.post("/api/v1/auth/token/", {"username": "inwoner", "password": PASSWORD})
+    wrong = client.post("/api/v1/auth/token/", {"username": "inwoner", "password": "fout"})
+    assert right.status_code == wrong.status_code == 400
+    assert right.json() == wrong.json()
+    assert not Token.objects.filter(user=citizen).exists()
