@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("eenplan.provisions.urls")),
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),
+    path("mijn/oidc/", include("eenplan.portal.oidc")),  # DigiD login: empty unless configured
 ]

@@ -187,6 +187,46 @@ PROCESSING_ACTIVITY_BASE_URI = config(
 
 DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
 
+# Citizen login through a DigiD broker over OpenID Connect (docs/portaal.md,
+# eenplan.portal.oidc). Off unless EENPLAN_CITIZEN_OIDC_CLIENT_ID is set; then the secret and the
+# endpoints must be set too. It only ever logs in citizens (household members of 16 or older).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+OIDC_RP_CLIENT_ID = config("EENPLAN_CITIZEN_OIDC_CLIENT_ID", default="")
+CITIZEN_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+CITIZEN_OIDC_BSN_CLAIM = config("EENPLAN_CITIZEN_OIDC_BSN_CLAIM", default="bsn")
+if CITIZEN_OIDC_ENABLED:
+    OIDC_RP_CLIENT_SECRET = config("EENPLAN_CITIZEN_OIDC_CLIENT_SECRET", default="")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = config(
+        "EENPLAN_CITIZEN_OIDC_AUTHORIZATION_ENDPOINT", default=""
+    )
+    OIDC_OP_TOKEN_ENDPOINT = config("EENPLAN_CITIZEN_OIDC_TOKEN_ENDPOINT", default="")
+    OIDC_OP_JWKS_ENDPOINT = config("EENPLAN_CITIZEN_OIDC_JWKS_ENDPOINT", default="")
+    # Optional: without it the BSN comes from the ID token alone.
+    OIDC_OP_USER_ENDPOINT = config("EENPLAN_CITIZEN_OIDC_USERINFO_ENDPOINT", default="")
+    OIDC_RP_SIGN_ALGO = config("EENPLAN_CITIZEN_OIDC_SIGN_ALGO", default="RS256")
+    OIDC_RP_SCOPES = config("EENPLAN_CITIZEN_OIDC_SCOPES", default="openid")
+    OIDC_USE_PKCE = True
+    _missing = [
+        name
+        for name, value in (
+            ("EENPLAN_CITIZEN_OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+            ("EENPLAN_CITIZEN_OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("EENPLAN_CITIZEN_OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            # A broker signing with RS256 or ES256 publishes its keys here (HS256: the secret).
+            (
+                "EENPLAN_CITIZEN_OIDC_JWKS_ENDPOINT",
+                OIDC_OP_JWKS_ENDPOINT or OIDC_RP_SIGN_ALGO[:2] == "HS",
+            ),
+        )
+        if not value
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            "EENPLAN_CITIZEN_OIDC_CLIENT_ID is set, so these must be set too: "
+            + ", ".join(_missing)
+        )
+    AUTHENTICATION_BACKENDS.append("eenplan.portal.oidc.CitizenOIDCBackend")
+
 # Signals (docs/signals.md): days without a coordinator after the third organisation started,
 # and days an open action may be past its due date, before a signal is raised.
 SIGNAL_NO_COORDINATOR_DAYS = config("EENPLAN_SIGNAL_NO_COORDINATOR_DAYS", default=14, cast=int)

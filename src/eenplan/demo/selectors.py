@@ -1,14 +1,18 @@
 """Reading the demo accounts, for ``eenplan demo-accounts``.
 
 Only accounts named in ``eenplan.demo.data`` are listed, never other users of the database, and
-only their name, role and organisation: no person data of households.
+only their name, role and organisation: no person data of households. The demo's citizen
+accounts (``eenplan.demo.data.portal``) are listed with their household and what to try: the
+households are invented, and a trainer needs to know who is who.
 """
 
 from dataclasses import dataclass
 
 from eenplan.cases.models import Case
 from eenplan.demo.data import USERNAMES
-from eenplan.tenancy.models import Membership
+from eenplan.demo.data.portal import CITIZENS
+from eenplan.tenancy.constants import AccountKind
+from eenplan.tenancy.models import Membership, User
 
 
 @dataclass(frozen=True)
@@ -48,3 +52,40 @@ def demo_accounts() -> list[DemoAccount]:
 def coordinated_open_case_count(*, username: str) -> int:
     """How many open cases the account coordinates: a count, no case data."""
     return Case.objects.open().filter(coordinator__username=username).count()
+
+
+@dataclass(frozen=True)
+class DemoCitizen:
+    username: str
+    full_name: str
+    household: str
+    municipality: str
+    try_this: str
+
+
+def demo_citizens() -> list[DemoCitizen]:
+    """The demo's citizen accounts that exist, in the order of the data module."""
+    users = {
+        user.username: user
+        for user in User.objects.filter(
+            username__in=[spec.username for spec in CITIZENS],
+            kind=AccountKind.CITIZEN,
+            is_active=True,
+        ).select_related("citizen__person")
+    }
+    rows = []
+    for spec in CITIZENS:
+        user = users.get(spec.username)
+        if user is None:
+            continue
+        household = user.citizen.person.households.filter(name=spec.household).first()
+        rows.append(
+            DemoCitizen(
+                username=user.username,
+                full_name=user.get_full_name(),
+                household=spec.household,
+                municipality=household.municipality.name if household else "",
+                try_this=spec.try_this,
+            )
+        )
+    return rows

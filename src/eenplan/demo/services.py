@@ -8,8 +8,9 @@ carries, and a loader that wrote rows itself would drift from the rules it demon
 household plans are loaded the same way, by ``eenplan.demo.plans``, while a case walks through its
 steps. Then ``eenplan.demo.history`` dates the demo cases back and records two years of ZRM
 assessments, the shipped population figures are loaded, ``eenplan.demo.synthetic_load`` adds a
-synthetic history for the indicators (in bulk, invisible to every account), and
-``eenplan.demo.indicators`` writes stories and a local indicator.
+synthetic history for the indicators (in bulk, invisible to every account),
+``eenplan.demo.indicators`` writes stories and a local indicator, and ``eenplan.demo.portal``
+gives household members their Mijn EenPlan accounts and story.
 
 The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
 a household that already exists (same name in the same municipality) is skipped, with its case
@@ -48,6 +49,7 @@ from eenplan.demo.history import history_load
 from eenplan.demo.indicators import indicators_load
 from eenplan.demo.messages import messages_load
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
+from eenplan.demo.portal import portal_load
 from eenplan.demo.provisions import provisions_load
 from eenplan.demo.synthetic_load import synthetic_history_load
 from eenplan.indicators.cbs import SHIPPED_FILE, SHIPPED_SOURCE, read_population_file
@@ -73,6 +75,7 @@ class DemoSummary:
     other_regions: tuple[tuple[str, int], ...]  # (name, number of municipalities)
     assessments: int = 0  # recorded in the demo households' history this run
     synthetic_cases: tuple[tuple[str, int], ...] = ()  # (municipality, cases) created this run
+    citizens: int = 0  # household members with a Mijn EenPlan account
 
 
 @transaction.atomic
@@ -95,6 +98,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
     provisions_load(users=users, municipalities=municipalities)  # synthetic cases get decisions
     messages_load()
     indicators_load(users=users, municipalities=municipalities)
+    citizens = portal_load(users=users, password=password)  # last: the plans and history exist
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
         organisations=len(organisations),
@@ -106,6 +110,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
         ),
         assessments=assessments,
         synthetic_cases=tuple(synthetic.items()),
+        citizens=citizens,
     )
 
 

@@ -38,6 +38,7 @@ from eenplan.indicators.periods import last_quarters
 from eenplan.people.models import Household, HouseholdMember, Person
 from eenplan.plans.constants import ActionStatus, AgreementMethod, OwnerKind
 from eenplan.plans.models import Action, Goal, Plan, PlanVersion
+from eenplan.portal.models import Feedback
 from eenplan.signals.constants import SignalKind, SignalOutcome, SignalStatus
 from eenplan.signals.models import Signal, SignalOrganisation
 from eenplan.tenancy.constants import Role
@@ -46,6 +47,12 @@ from eenplan.tenancy.models import Membership, Municipality, Organisation, Regio
 BATCH = 500
 SURNAME = "Synthetisch"
 HOUSEHOLD_SIZE = 2.2  # households per inhabitant when no population figure is loaded
+# Report marks in the portal: the share of agreed plans that got one, and how marks fall (more
+# 8s where nearly every case has an agreed coordinator).
+MARK_SHARE = 0.5
+MARKS = (4, 5, 6, 7, 8, 9, 10)
+MARK_WEIGHTS = (1, 3, 6, 10, 8, 3, 1)
+MARK_WEIGHTS_GOOD = (1, 2, 4, 9, 11, 5, 1)
 PROFILE_BY_CODE = {profile.cbs_code: profile for profile in PROFILES}
 
 
@@ -359,6 +366,32 @@ class _Writer:
         _set_moments(
             PlanVersion, "recorded_at", [(v.pk, _at(s.agreed_on, 16)) for (s, _p), v in pairs]
         )
+        self._marks([story for story, _plan in agreed])
+
+    def _marks(self, agreed: list[Story]) -> None:
+        """About half of the households with an agreed plan gave it a report mark in the portal,
+        some weeks after agreeing (the indicator 'tevredenheid'). Drawn per story with its own
+        seed, so the rest of the history does not change."""
+        today = timezone.localdate()
+        marks = []
+        for story in agreed:
+            rng = random.Random(f"{SYNTHETIC_SEED}:cijfer:{story.code}:{story.number}")
+            given = story.agreed_on + datetime.timedelta(days=rng.randint(14, 120))
+            last = min(story.end_day or today, today)
+            adults = self._adults(story)
+            if rng.random() >= MARK_SHARE or given > last or not adults:
+                continue
+            weights = MARK_WEIGHTS_GOOD if PROFILE_BY_CODE[story.code].coordinator >= 0.9 else None
+            marks.append(
+                Feedback(
+                    case=self.cases[id(story)],
+                    person=adults[0],
+                    plan_version=1,
+                    score=rng.choices(MARKS, weights or MARK_WEIGHTS)[0],
+                    given_at=_at(given, 20),
+                )
+            )
+        _bulk(Feedback, marks)
 
     def _snapshot(self, story: Story, plan: Plan) -> dict:
         """The agreed content in the shape of ``plans.versions.plan_snapshot``."""

@@ -196,15 +196,18 @@ CORE = (
     Indicator(
         "tevredenheid",
         _("Tevredenheid van inwoners"),
-        "",
-        "",
+        "cijfers_som",
+        "cijfers",
         Scale.RATIO,
         _("rapportcijfer"),
         _(
-            "Het gemiddelde cijfer dat huishoudens per planperiode geven in het portaal. Het "
-            "portaal verzamelt dit nog niet: er zijn nog geen gegevens."
+            "Het gemiddelde rapportcijfer dat huishoudens in Mijn EenPlan geven voor hun plan. "
+            "Elk gezinslid met een account geeft één cijfer (1 tot en met 10) per planperiode: "
+            "de tijd vanaf een vastgestelde versie van het plan tot de volgende. Een cijfer telt "
+            "mee in het kwartaal waarin het is gegeven (of voor het laatst veranderd). De "
+            "cijfers opgeteld, gedeeld door het aantal cijfers. Bij minder dan 5 cijfers tonen "
+            "we geen waarde."
         ),
-        available=False,
     ),
     Indicator(
         "jongeren_met_jeugdhulp",

@@ -20,6 +20,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Cast, Concat
@@ -34,6 +35,7 @@ from eenplan.indicators.models import PopulationFigure
 from eenplan.indicators.periods import Quarter
 from eenplan.indicators.sql import DaysBetween, Median
 from eenplan.plans.models import PlanVersion
+from eenplan.portal.models import Feedback
 from eenplan.provisions.constants import LegalBasis, Standard
 from eenplan.provisions.models import Decision
 from eenplan.signals.constants import SignalKind, SignalStatus
@@ -368,6 +370,32 @@ def overdue_agreements(quarters, scope):
         _group(scope.level, "item__case"),
         quarters,
         lambda q: _open_agreement(q) & Q(action__due_date__lt=q.end),
+    )
+
+
+# ------------------------------------------------------------------------- satisfaction
+
+
+def _feedback(scope: Scope) -> QuerySet:
+    """The report marks household members gave in the portal, one per member per plan period."""
+    return Feedback.objects.filter(case__in=_cases(scope))
+
+
+@measure("cijfers_som", "Rapportcijfers gegeven in het kwartaal, opgeteld")
+def marks_total(quarters, scope):
+    return _tally(
+        _feedback(scope),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within("given_at", q),
+        aggregate=lambda condition: Sum("score", filter=condition),
+    )
+
+
+@measure("cijfers", "Rapportcijfers gegeven in het kwartaal")
+def marks(quarters, scope):
+    return _tally(
+        _feedback(scope), _group(scope.level, "case"), quarters, lambda q: _within("given_at", q)
     )
 
 

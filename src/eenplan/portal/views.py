@@ -11,6 +11,7 @@ import functools
 import json
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -48,6 +49,7 @@ class CitizenLoginView(auth_views.LoginView):
     template_name = "portal/login.html"
     redirect_authenticated_user = False
     next_page = reverse_lazy("portal:home")
+    extra_context = {"oidc_enabled": settings.CITIZEN_OIDC_ENABLED}
 
 
 class CitizenLogoutView(auth_views.LogoutView):

@@ -55,6 +55,6 @@ HISTORIES = {
     # Loppersum
     "Familie Mulder": HistorySpec(610, (0, 1), relapse=Domain.MENTAL_HEALTH),
     "Familie Smeenge": HistorySpec(180, (0, 1)),
-    "Huishouden Van der Laan": HistorySpec(9, (0,)),
+    "Huishouden Van der Laan": HistorySpec(45, (0,)),
     "Familie Kuiper": HistorySpec(100, (0, 1)),
 }

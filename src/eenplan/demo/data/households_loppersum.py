@@ -19,6 +19,7 @@ from eenplan.demo.data.types import (
     NetworkSpec,
     StepSpec,
     advance,
+    aged,
     parents_of,
 )
 from eenplan.people.constants import Gender, NetworkKind, RelationKind
@@ -154,8 +155,10 @@ VAN_DER_LAAN = HouseholdSpec(
     address=AddressSpec("Stationsweg", "12", "9921 PG", "Stedum"),
     members=(
         MemberSpec("Monique", "Laan", date(1985, 10, 10), F, surname_prefix="van der"),
-        MemberSpec("Dylan", "Laan", date(2009, 3, 3), M, surname_prefix="van der"),
-        MemberSpec("Romy", "Laan", date(2012, 7, 7), F, surname_prefix="van der", has_bsn=False),
+        # Dylan is 17 and Romy 14 whenever the demo is loaded: the portal's story needs a
+        # child with an own account and one whose mother acts for her.
+        MemberSpec("Dylan", "Laan", aged(17, days=100), M, surname_prefix="van der"),
+        MemberSpec("Romy", "Laan", aged(14, days=200), F, surname_prefix="van der", has_bsn=False),
     ),
     relations=parents_of((1, 2), 0),
     network=(
@@ -201,6 +204,7 @@ VAN_DER_LAAN = HouseholdSpec(
             ),
         ),
         coordinator="regisseur.loppersum",
+        steps=advance(CaseStatus.PLAN),  # a draft plan, for the household to agree in the portal
     ),
 )
 

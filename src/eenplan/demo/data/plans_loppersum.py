@@ -2,7 +2,8 @@
 
 Mulder's first plan was agreed and evaluated; the move to a temporary house (wisselwoning) opened
 a second draft. Smeenge's first plan is a draft the parents first want to discuss with grandma.
-Van der Laan (aanmelding) has no plan yet, nor has Kuiper, whose case closed at intake.
+Van der Laan's first plan is a draft too: Monique and Dylan read it in Mijn EenPlan (the portal's
+demo story, ``eenplan.demo.data.portal``). Kuiper has no plan: the case closed at intake.
 """
 
 from eenplan.common.constants import LifeDomain as Domain
@@ -160,4 +161,67 @@ SMEENGE = PlanSpec(
     ),
 )
 
-PLANS = {"Familie Mulder": MULDER, "Familie Smeenge": SMEENGE}
+VAN_DER_LAAN = PlanSpec(
+    strengths=(
+        "Monique wil het zelf leren en vraagt op tijd hulp. Buurvrouw Truus leest mee met de "
+        "post. Dylan is handig en wil graag werken."
+    ),
+    concerns=(
+        "Er liggen ongeopende brieven en er is een achterstand bij de energie. Dylan spijbelt "
+        "en schaamt zich dat er thuis weinig geld is."
+    ),
+    evaluation_in=90,
+    goals=(
+        GoalSpec(
+            Domain.FINANCES,
+            "Monique heeft overzicht over haar post en haar geld",
+            (
+                ActionSpec(
+                    "Elke maandag samen met Truus de post openen en sorteren", by_member(0), 7
+                ),
+                ActionSpec(
+                    "Een weekbudget maken en samen het kasboek bijhouden",
+                    by_org("vrijwilliger.thuisadministratie", named=True),
+                    21,
+                    BUSY,
+                ),
+                ActionSpec("Leest elke maandag mee met de post", by_network(0), 60, BUSY),
+            ),
+            description="Eerst de achterstand bij de energie regelen, dan elke week bijhouden.",
+        ),
+        GoalSpec(
+            Domain.WORK_EDUCATION,
+            "Dylan gaat weer elke dag naar school",
+            (
+                ActionSpec(
+                    "Met Dylan en zijn mentor een plan tegen het spijbelen maken",
+                    by_org("school.zorgcoordinator", named=True),
+                    14,
+                ),
+                ActionSpec(
+                    "Elke dag naar school gaan, en het de mentor zeggen als het niet lukt",
+                    by_member(1),
+                    30,
+                    BUSY,
+                ),
+            ),
+        ),
+        GoalSpec(
+            Domain.INSTRUMENTAL_ADL,
+            "Monique gaat niet meer alleen naar moeilijke afspraken",
+            (
+                ActionSpec(
+                    "Mee naar het gesprek bij de gemeente over bijzondere bijstand",
+                    by_org("regisseur.loppersum"),
+                    10,
+                ),
+            ),
+        ),
+    ),
+)
+
+PLANS = {
+    "Familie Mulder": MULDER,
+    "Familie Smeenge": SMEENGE,
+    "Huishouden Van der Laan": VAN_DER_LAAN,
+}

@@ -170,6 +170,18 @@ def advance(to: CaseStatus) -> tuple[StepSpec, ...]:
     return tuple(StepSpec(status) for status in _FORWARD[: _FORWARD.index(to) + 1])
 
 
+def aged(years: int, *, days: int) -> datetime.date:
+    """A birth date that makes someone ``years`` old on the day the demo is loaded, with their
+    last birthday ``days`` ago: for a story that hangs on an age (a child of 17 has their own
+    account, one of 14 does not), which fixed dates would break as the years go by."""
+    today = datetime.date.today()
+    try:
+        birthday = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        birthday = today.replace(year=today.year - years, day=28)
+    return birthday - datetime.timedelta(days=days)
+
+
 def parents_of(
     children: tuple[int, ...], *parents: int
 ) -> tuple[tuple[int, RelationKind, int], ...]:
@@ -262,3 +274,59 @@ class PlanSpec:
     agreement: AgreementSpec | None = None
     results: tuple[tuple[int, GoalResult, str], ...] = ()
     revision: RevisionSpec | None = None
+
+
+# Mijn EenPlan, the citizen portal (``eenplan.demo.data.portal``). Household members are named
+# by household name and member index (in the order of the household's spec).
+
+
+@dataclass(frozen=True)
+class CitizenSpec:
+    """A household member's portal account; ``try_this`` tells a trainer what to show with it."""
+
+    username: str
+    household: str
+    member: int
+    try_this: str
+
+
+@dataclass(frozen=True)
+class MarkSpec:
+    """The account's report mark for the current (latest agreed) plan period."""
+
+    username: str
+    score: int
+    days_ago: int
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class MessageSpec:
+    """A message from the household's coordinator in the portal."""
+
+    household: str
+    body: str
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class HouseholdProposalSpec:
+    """A household member proposes a goal (``domain``) or a strength (no ``domain``) in the
+    portal; the coordinator takes it into the plan when ``answer`` is given."""
+
+    username: str
+    text: str
+    days_ago: int
+    domain: LifeDomain | None = None
+    detail: str = ""
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class LookSpec:
+    """A professional opened the household's case ``days_ago``: the access log the household
+    reads in the portal."""
+
+    username: str
+    household: str
+    days_ago: int

@@ -4,18 +4,29 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from eenplan.assessments.models import Assessment, Score
 from eenplan.cases.constants import CaseStatus, ProposalStatus, ReferralStatus, TimelineEventKind
-from eenplan.cases.models import Case, HelpQuestion, Involvement, TimelineEvent
+from eenplan.cases.models import Case, Consent, HelpQuestion, Involvement, TimelineEvent
 from eenplan.common.validators import is_valid_bsn
 from eenplan.consultations.models import AgendaItem, Agreement, Consultation, PolicySignal
 from eenplan.demo.data import ORGANISATIONS
+from eenplan.demo.data.portal import CITIZENS, START_CITIZEN
 from eenplan.demo.data.synthetic import SYNTHETIC_PREFIX
+from eenplan.indicators.definitions import CORE_BY_CODE
 from eenplan.indicators.models import LocalIndicator, PopulationFigure, Story
+from eenplan.indicators.periods import Quarter, last_quarters
+from eenplan.indicators.values import indicator_cells
+from eenplan.people.constants import RelationKind
 from eenplan.people.models import Household, NetworkMember, Person, Relation
 from eenplan.plans.models import Action as PlanAction
 from eenplan.plans.models import Commitment, Goal, GoalEvaluation, Plan, PlanVersion
+from eenplan.portal.constants import OWN_ACCOUNT_AGE
+from eenplan.portal.constants import ProposalStatus as HouseholdProposalStatus
+from eenplan.portal.models import Citizen, Feedback, Message, Proposal
+from eenplan.portal.rules import persons_in_care
+from eenplan.portal.selectors import my_access_log, my_messages
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action
 from eenplan.privacy.models import AccessLogEntry
@@ -55,6 +66,10 @@ COUNTED = (
     PopulationFigure,
     Story,
     LocalIndicator,
+    Citizen,
+    Proposal,
+    Message,
+    Feedback,
 )
 
 
@@ -166,3 +181,91 @@ def test_a_referral_and_a_coordinator_proposal_wait_for_an_answer(seeded):
     assert referral.status == ReferralStatus.SENT
     assert referral.to_organisation.memberships.filter(user__username="schuldhulp.uitvoerder")
     assert case.coordinator_proposals.get().status == ProposalStatus.PROPOSED
+
+
+# ---------------------------------------------------------------------------- Mijn EenPlan
+
+
+def _start_citizen() -> Citizen:
+    return Citizen.objects.select_related("user", "person").get(user__username=START_CITIZEN)
+
+
+def _age(person) -> int:
+    return person.age_on(timezone.localdate())
+
+
+def test_citizen_accounts_in_households_of_every_municipality(seeded):
+    citizens = list(Citizen.objects.select_related("user", "person"))
+    assert {c.user.username for c in citizens} == {spec.username for spec in CITIZENS}
+    assert all(c.user.is_citizen and c.user.has_usable_password() for c in citizens)
+    households = Household.objects.filter(members__citizen_account__in=citizens).distinct()
+    assert households.count() >= 3
+    assert set(households.values_list("municipality__cbs_code", flat=True)) == {
+        "GM0010",
+        "GM0003",
+        "GM0024",
+    }
+    assert all(_age(c.person) >= OWN_ACCOUNT_AGE for c in citizens)
+
+
+def test_the_parent_has_a_child_under_16_and_one_of_16_or_17_with_an_account(seeded):
+    parent = _start_citizen()
+    children = Person.objects.filter(
+        pk__in=Relation.objects.filter(person=parent.person, kind=RelationKind.PARENT).values(
+            "related_person"
+        )
+    )
+    young = [child for child in children if _age(child) < OWN_ACCOUNT_AGE]
+    teens = [child for child in children if _age(child) in (16, 17)]
+    assert young and teens
+    assert all(Citizen.objects.filter(person=teen).exists() for teen in teens)
+    assert persons_in_care(parent) == [parent.person, *young]  # the parent acts for the young one
+
+
+def test_the_parents_household_tells_the_portal_story(seeded):
+    """A coordinator, a draft plan with an action of the parent, organisations on consent,
+    professionals who looked, a message from the coordinator and an answered proposal."""
+    citizen = _start_citizen()
+    case = Case.objects.get(household__members=citizen.person)
+    assert case.coordinator is not None
+    plan = Plan.objects.get(case=case)
+    assert plan.is_draft and plan.goals.count() >= 3
+    assert PlanAction.objects.filter(goal__plan=plan, owner_person=citizen.person).exists()
+    organisations = set(
+        Consent.objects.active()
+        .filter(case=case, person=citizen.person, ground="toestemming")
+        .values_list("organisation", flat=True)
+    )
+    active = set(case.involvements.active().values_list("organisation", flat=True))
+    assert len(organisations & active) >= 2
+
+    looked = [e for e in my_access_log(user=citizen.user) if e.who and e.who != "EenPlan"]
+    assert len({timezone.localdate(e.when) for e in looked}) >= 4  # on several days
+    (thread,) = [thread for c, thread in my_messages(user=citizen.user) if c == case]
+    assert any(not m.from_household and m.author == case.coordinator for m in thread)
+
+    taken_in = Proposal.objects.get(case=case, status=HouseholdProposalStatus.TAKEN_IN)
+    assert taken_in.proposed_by == citizen.person and taken_in.answer
+    assert taken_in.goal.plan == plan and taken_in.goal.actions.exists()
+    assert Proposal.objects.filter(case=case, status=HouseholdProposalStatus.OPEN).exists()
+
+
+def test_citizens_gave_plausible_marks_that_the_indicator_shows(seeded):
+    demo_marks = Feedback.objects.filter(person__citizen_account__isnull=False)
+    assert demo_marks.count() >= 4
+    municipalities = demo_marks.values_list("case__household__municipality", flat=True)
+    assert len(set(municipalities)) == 3
+    quarters = {Quarter.containing(timezone.localdate(f.given_at)) for f in demo_marks}
+    assert len(quarters) >= 2
+    for mark in demo_marks.select_related("case__plan"):
+        assert 5 <= mark.score <= 9
+        assert mark.case.plan.versions.filter(number=mark.plan_version).exists()
+
+    delfzijl = Municipality.objects.get(cbs_code="GM0010")
+    cells = indicator_cells([CORE_BY_CODE["tevredenheid"]], last_quarters(4))
+    shown = [
+        cell
+        for (_code, group, _quarter), cell in cells.items()
+        if group == delfzijl.pk and not cell.suppressed
+    ]
+    assert len(shown) >= 2 and all(5 <= cell.value <= 9 for cell in shown)

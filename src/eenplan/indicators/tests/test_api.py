@@ -88,7 +88,8 @@ def test_the_definitions_list_the_core_and_the_local_indicators(region):
     assert first["code"] == CORE[0].code and first["is_core"] and first["municipality"] is None
     assert first["denominator_label"] == "Particuliere huishoudens (CBS)"
     satisfaction = next(r for r in body["results"] if r["code"] == "tevredenheid")
-    assert satisfaction["available"] is False
+    assert satisfaction["available"] is True
+    assert satisfaction["denominator_label"] == "Rapportcijfers gegeven in het kwartaal"
     last = body["results"][-1]
     assert last["code"] == local.code and not last["is_core"]
     assert last["municipality"] == {"uuid": str(region.big.uuid), "name": "Grootstad"}
@@ -145,7 +146,9 @@ def test_values_filter_by_municipality_period_peer_group_and_indicator(region):
 
     both = values(region.viewer, indicator=[RUNNING, "aandeel_met_regisseur"])
     assert {row["indicator"] for row in both} == {RUNNING, "aandeel_met_regisseur"}
-    assert not values(region.viewer, indicator="tevredenheid")  # no data: no rows
+    # No household gave a mark: rows, but none with a number.
+    marks = values(region.viewer, indicator="tevredenheid")
+    assert marks and all(row["value"] is row["numerator"] is None for row in marks)
 
 
 @pytest.mark.parametrize(

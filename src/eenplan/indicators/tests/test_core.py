@@ -328,7 +328,7 @@ def test_small_cells_are_suppressed_without_numbers(town):
     assert closed.display == "<5"
     active = cells[("lopende_casussen_per_1000_huishoudens", town.pk, Q2.label)]
     assert not active.suppressed and active.numerator == 5, "population is not a small count"
-    assert ("tevredenheid", town.pk, Q2.label) not in cells, "no data yet: no cells"
+    assert ("tevredenheid", town.pk, Q2.label) not in cells, "no marks given: no cell"
 
 
 def test_region_level_groups_municipalities_of_a_region(town):

@@ -214,7 +214,8 @@ def test_the_dashboard_compares_municipalities_and_their_region(client, region):
     ]
     # The region pools the shown municipality only: Kleindorp's suppressed cell stays out.
     assert row_cells(html, "Lopende casussen per 1.000 huishoudens") == ["3,0", "<5", "3,0"]
-    assert row_cells(html, "Tevredenheid") == ["nog geen gegevens"]
+    # No household gave a mark: no value (the region pools nothing, fewer than 5 marks).
+    assert row_cells(html, "Tevredenheid") == ["-", "-", "<5"]
     assert "1 verhaal" in html and STORY_TITLE in html
     for indicator in CORE:
         assert escape(str(indicator.name)) in html
@@ -296,9 +297,9 @@ def test_an_unknown_indicator_is_not_found(client, region):
     assert page(client, region.viewer, "detail", code="bestaat-niet").status_code == 404
 
 
-def test_an_indicator_without_data_says_so(client, region):
+def test_an_indicator_without_values_says_so(client, region):
     html = page(client, region.viewer, "detail", code="tevredenheid").content.decode()
-    assert "nog geen gegevens" in html
+    assert "In deze kwartalen is geen waarde te tonen." in html  # nobody gave a mark
     assert 'role="img"' not in html
 
 
@@ -425,7 +426,7 @@ def test_stories_filter_by_municipality_theme_and_indicator(client, region):
     assert titles({"municipality": region.small.uuid}) == []
     assert titles({"theme": "wachttijd"}) == []
     assert titles({"indicator": RUNNING}) == [STORY_TITLE]
-    assert titles({"indicator": "tevredenheid"}) == []  # not offered: no data
+    assert titles({"indicator": "tevredenheid"}) == []  # no story is about it
     professional = page(client, region.professional, "stories")
     assert [e["story"].title for e in professional.context["stories"]] == [STORY_TITLE]
 

@@ -1,17 +1,28 @@
 """``eenplan demo-accounts``: which accounts to log in with during a demo.
 
 A readable table for people, or ``--json`` for scripts (a list of objects with username, role
-and organisation, one per membership; ``role`` is the role code, e.g. "regisseur"). The table
-also says which password to use and which account to start with.
+and organisation, one per membership; ``role`` is the role code, e.g. "regisseur"; the citizen
+accounts of Mijn EenPlan follow with role "inwoner", no organisation and their household). The
+table also says which password to use and which account to start with, and lists the citizen
+accounts with their household and what to try.
 """
 
 import json
+import textwrap
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from eenplan.demo.data import NO_CASES_ACCOUNT, START_ACCOUNT
-from eenplan.demo.selectors import DemoAccount, coordinated_open_case_count, demo_accounts
+from eenplan.demo.data.portal import START_CITIZEN
+from eenplan.demo.selectors import (
+    DemoAccount,
+    DemoCitizen,
+    coordinated_open_case_count,
+    demo_accounts,
+    demo_citizens,
+)
+from eenplan.tenancy.constants import AccountKind
 
 HEADERS = ("Gebruikersnaam", "Naam", "Rol", "Organisatie")
 
@@ -27,15 +38,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        rows = demo_accounts()
+        rows, citizens = demo_accounts(), demo_citizens()
         if options["json"]:
             payload = [
                 {"username": r.username, "role": r.role, "organisation": r.organisation}
                 for r in rows
+            ] + [
+                {
+                    "username": c.username,
+                    "role": AccountKind.CITIZEN.value,
+                    "organisation": None,
+                    "household": c.household,
+                }
+                for c in citizens
             ]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
         elif rows:
             self._table(rows)
+            if citizens:
+                self._citizens(citizens)
         else:
             self.stdout.write(
                 "Er zijn nog geen demo-accounts. Laad de demoregio met: eenplan seed-demo"
@@ -67,6 +88,26 @@ class Command(BaseCommand):
         self.stdout.write(
             "Teamleider, directeur, beleidsmedewerker, privacy officer en functioneel beheerder "
             "zien geen persoonsgegevens: zij krijgen overzichten, het toegangslog of de inrichting."
+        )
+
+    def _citizens(self, citizens: list[DemoCitizen]) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING("Mijn EenPlan: gezinsleden met een account"))
+        self.stdout.write(
+            "Inloggen op /mijn/inloggen/ met hetzelfde wachtwoord. Een inwoner komt alleen in "
+            "Mijn EenPlan; een medewerker komt daar niet in."
+        )
+        width = max(len(c.username) for c in citizens)
+        for citizen in citizens:
+            where = ", ".join(filter(None, (citizen.household, citizen.municipality)))
+            self.stdout.write(f"{citizen.username.ljust(width)}  {citizen.full_name} ({where})")
+            for line in textwrap.wrap(citizen.try_this, 96 - width):
+                self.stdout.write(f"{' ' * width}    {line}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Begin in Mijn EenPlan met {START_CITIZEN}: het conceptplan, een bericht van de "
+                "regisseur en een voorstel dat in het plan staat (zie docs/portaal.md)."
+            )
         )
 
 

@@ -57,4 +57,9 @@ class Command(BaseCommand):
                 f"Synthetische historie voor de indicatoren: {total} casussen ({spread}); "
                 "onzichtbaar voor de demo-accounts."
             )
+        if summary.citizens:
+            self.stdout.write(
+                f"Mijn EenPlan: {summary.citizens} gezinsleden met een account "
+                "(inloggen op /mijn/inloggen/)."
+            )
         self.stdout.write("De demo-accounts staan in: eenplan demo-accounts")
