@@ -255,7 +255,12 @@ def _case_load(
     for item in spec.involvements:
         contact = users[item.contact]
         if item.consent:
-            _consents_load(case=case, organisation=contact.acting_organisation, actor=opener)
+            _consents_load(
+                case=case,
+                organisation=contact.acting_organisation,
+                actor=opener,
+                persons=[persons[index] for index in item.persons],
+            )
         involvement_add(
             actor=opener,
             case=case,
@@ -298,16 +303,17 @@ def _case_load(
     return _case_progress(spec=spec, case=case, users=users, plan=plan)
 
 
-def _consents_load(*, case: Case, organisation: Organisation, actor: User) -> None:
-    """Each member consents to sharing everything with ``organisation`` for the joint approach;
-    for a child under 16 the household's contact person consents."""
+def _consents_load(
+    *, case: Case, organisation: Organisation, actor: User, persons: list | None = None
+) -> None:
+    """The members ``organisation`` works for (all when empty) consent to sharing everything
+    with it for the joint approach; for a child under 16 the household's contact person does."""
     if Consent.objects.filter(case=case, organisation=organisation).exists():
         return
     members = list(case.household.memberships.select_related("person").order_by("-is_contact"))
     guardian = members[0].person
     today = timezone.localdate()
-    for member in members:
-        person = member.person
+    for person in persons or [member.person for member in members]:
         minor = (person.age_on(today) or 0) < AGE_OWN_CONSENT
         consent_record(
             actor=actor,

@@ -215,6 +215,16 @@ def my_consents(*, user) -> list[ConsentRow]:
     return rows
 
 
+def organisation_sees_plan(*, case: Case, organisation) -> bool:
+    """Whether ``organisation`` still sees the household's plan after a member's change: one
+    member's consent or a legal basis opens the household-wide plan. Tells no one's data."""
+    return (
+        Consent.objects.active()
+        .filter(case=case, organisation=organisation, shares_plan=True)
+        .exists()
+    )
+
+
 # ------------------------------------------------------------------------------ messages
 
 

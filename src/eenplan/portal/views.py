@@ -391,10 +391,14 @@ def _consent_changed(request, row, categories: list[str], me) -> None:
         )
     else:
         known = "u bekend bent" if row.person == me else f"{about} bekend is"
-        text = (
-            f"Opgeslagen. Dit geldt meteen. {org} krijgt geen gegevens meer met uw toestemming. "
-            f"{org} ziet alleen nog dat {known} en wie de regisseur is."
-        )
+        text = f"Opgeslagen. Dit geldt meteen. {org} krijgt geen gegevens meer met uw toestemming. "
+        if selectors.organisation_sees_plan(case=row.case, organisation=row.organisation):
+            text += (
+                f"{org} mag het plan van uw gezin nog wel zien, omdat een ander gezinslid "
+                "toestemming gaf of omdat de wet het toestaat."
+            )
+        else:
+            text += f"{org} ziet alleen nog dat {known} en wie de regisseur is."
     if row.bases:
         text += f" Let op: {org} mag door de wet nog wel sommige gegevens zien."
     messages.success(request, text)

@@ -236,13 +236,18 @@ def test_withdrawing_consent_on_the_page_takes_effect_at_once(client, family, mo
             url, _consent_post(family.case, family.ggz, person, intrekken="ja"), follow=True
         )
         html = response.content.decode()
-        assert "Dit geldt meteen." in html and "GGZ Noord ziet alleen nog dat" in html
+        assert "Dit geldt meteen." in html
+        # Dewi's own consent still opens the household's plan, and the page says so.
+        assert "GGZ Noord mag het plan van uw gezin nog wel zien" in html
     withdrawn = Consent.objects.filter(person__in=[family.mother, family.young])
     assert all(consent.withdrawn_at for consent in withdrawn)
 
     # Dewi (17) decides about her own consent, in her own session.
     log_in(client, family, family.teen)
-    client.post(url, _consent_post(family.case, family.ggz, family.teen, intrekken="ja"))
+    response = client.post(
+        url, _consent_post(family.case, family.ggz, family.teen, intrekken="ja"), follow=True
+    )
+    assert "GGZ Noord ziet alleen nog dat u bekend bent" in response.content.decode()
     assert not _plan_visible(family.ggz_worker, family.case)
     assert Case.objects.filter(
         policy.case_visibility(family.ggz_worker), pk=family.case.pk
