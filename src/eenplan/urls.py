@@ -28,6 +28,7 @@ urlpatterns = [
     path("huishoudens/", include("eenplan.people.urls")),
     path("plannen/", include("eenplan.plans.urls")),
     path("privacy/", include("eenplan.privacy.urls")),
+    path("klachten/", include("eenplan.complaints.urls")),
     # Metingen: /casussen/<uuid>/metingen/, /metingen/<uuid>/ and /beheer/instrumenten/ (before
     # the admin, which would answer every path under /beheer/).
     path("", include("eenplan.assessments.urls")),

@@ -16,6 +16,7 @@ from eenplan.api.views import (
     tenancy,
 )
 from eenplan.assessments import api as assessments
+from eenplan.complaints import api as complaints
 from eenplan.consultations import api as consultations
 from eenplan.indicators import api as indicators
 from eenplan.portal import api as me
@@ -284,6 +285,18 @@ urlpatterns = [
         provision_messages.MessageDetailView.as_view(),
         name="message-detail",
     ),
+    # Klachten en bezwaren (Awb chapters 9, 6 and 7), for professionals.
+    path("complaints/", complaints.ComplaintListView.as_view(), name="complaint-list"),
+    path(
+        "complaints/<uuid:uuid>/",
+        complaints.ComplaintDetailView.as_view(),
+        name="complaint-detail",
+    ),
+    path(
+        "complaints/<uuid:uuid>/steps/",
+        complaints.ComplaintStepsView.as_view(),
+        name="complaint-steps",
+    ),
     # Mijn EenPlan for household members (citizen accounts only; portal.boundary).
     path("me/token/", me.CitizenTokenObtainView.as_view(), name="me-token"),
     path("me/", me.MeView.as_view(), name="me"),
@@ -292,7 +305,22 @@ urlpatterns = [
     path("me/actions/<uuid:action_uuid>/", me.ActionTickView.as_view(), name="me-action"),
     path("me/proposals/", me.ProposalView.as_view(), name="me-proposals"),
     path("me/feedback/", me.FeedbackView.as_view(), name="me-feedback"),
-    path("me/complaints/", me.ComplaintView.as_view(), name="me-complaints"),
+    path("me/complaints/", me.MyComplaintsView.as_view(), name="me-complaints"),
+    path(
+        "me/complaints/<uuid:complaint_uuid>/",
+        me.MyComplaintView.as_view(),
+        name="me-complaint",
+    ),
+    path(
+        "me/complaints/<uuid:complaint_uuid>/answer/",
+        me.MyComplaintAnswerView.as_view(),
+        name="me-complaint-answer",
+    ),
+    path(
+        "me/complaints/<uuid:complaint_uuid>/withdraw/",
+        me.MyComplaintWithdrawView.as_view(),
+        name="me-complaint-withdraw",
+    ),
     path("me/messages/", me.MessagesView.as_view(), name="me-messages"),
     path("me/consents/", me.ConsentsView.as_view(), name="me-consents"),
     path("me/access-log/", me.AccessLogView.as_view(), name="me-access-log"),

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "eenplan.assessments",
     "eenplan.indicators",
     "eenplan.provisions",
+    "eenplan.complaints",
     "eenplan.portal",
     "eenplan.api",
     "eenplan.demo",
@@ -165,6 +166,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {
         "LifeDomainEnum": "eenplan.common.constants.LifeDomain",
+        "ComplaintKindEnum": "eenplan.complaints.constants.Kind",
+        "ComplaintThemeEnum": "eenplan.complaints.constants.Theme",
         "CaseStatusEnum": "eenplan.cases.constants.CaseStatus",
         "OrganisationTypeEnum": "eenplan.tenancy.constants.OrganisationType",
         "AccessLogActionEnum": "eenplan.privacy.constants.Action",

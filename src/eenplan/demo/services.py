@@ -9,8 +9,9 @@ household plans are loaded the same way, by ``eenplan.demo.plans``, while a case
 steps. Then ``eenplan.demo.history`` dates the demo cases back and records two years of ZRM
 assessments, the shipped population figures are loaded, ``eenplan.demo.synthetic_load`` adds a
 synthetic history for the indicators (in bulk, invisible to every account),
-``eenplan.demo.indicators`` writes stories and a local indicator, and ``eenplan.demo.portal``
-gives household members their Mijn EenPlan accounts and story.
+``eenplan.demo.indicators`` writes stories and a local indicator, ``eenplan.demo.portal``
+gives household members their Mijn EenPlan accounts and story, and ``eenplan.demo.complaints``
+registers and handles complaints and objections.
 
 The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
 a household that already exists (same name in the same municipality) is skipped, with its case
@@ -42,6 +43,7 @@ from eenplan.cases.services import (
 )
 from eenplan.cases.services.network import AGE_OWN_CONSENT
 from eenplan.common.bsn import synthetic_bsns
+from eenplan.demo.complaints import complaints_load
 from eenplan.demo.consultations import consultations_load
 from eenplan.demo.data import ACCOUNTS, EEMSDELTA, HOUSEHOLDS, ORGANISATIONS, PLANS, REGIONS
 from eenplan.demo.data.types import CaseSpec, HouseholdSpec, OrganisationSpec, PlanSpec, StepSpec
@@ -76,6 +78,7 @@ class DemoSummary:
     assessments: int = 0  # recorded in the demo households' history this run
     synthetic_cases: tuple[tuple[str, int], ...] = ()  # (municipality, cases) created this run
     citizens: int = 0  # household members with a Mijn EenPlan account
+    complaints: int = 0  # complaints and objections registered this run
 
 
 @transaction.atomic
@@ -98,7 +101,8 @@ def demo_region_load(*, password: str) -> DemoSummary:
     provisions_load(users=users, municipalities=municipalities)  # synthetic cases get decisions
     messages_load()
     indicators_load(users=users, municipalities=municipalities)
-    citizens = portal_load(users=users, password=password)  # last: the plans and history exist
+    citizens = portal_load(users=users, password=password)  # the plans and history exist
+    complaints = complaints_load()  # after the decisions and the citizens' accounts
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
         organisations=len(organisations),
@@ -111,6 +115,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
         assessments=assessments,
         synthetic_cases=tuple(synthetic.items()),
         citizens=citizens,
+        complaints=complaints,
     )
 
 

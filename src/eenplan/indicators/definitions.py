@@ -210,6 +210,36 @@ CORE = (
         ),
     ),
     Indicator(
+        "klachten_per_100_casussen",
+        _("Klachten en bezwaren per 100 casussen"),
+        "klachten",
+        "lopende_casussen",
+        Scale.PERCENT,
+        _("per 100 casussen"),
+        _(
+            "Klachten en bezwaren samen (over de hulp, over een organisatie of tegen een besluit "
+            "over een voorziening) die in het kwartaal zijn ontvangen, per 100 casussen die in "
+            "het kwartaal liepen. Telt de datum van ontvangst, ook als de klacht of het bezwaar "
+            "later is vastgelegd. Een klacht of bezwaar telt mee bij de gemeente van het "
+            "huishouden van de casus."
+        ),
+    ),
+    Indicator(
+        "klachten_informeel_opgelost",
+        _("Klachten en bezwaren opgelost in een gesprek"),
+        "klachten_informeel",
+        "klachten_afgehandeld",
+        Scale.PERCENT,
+        "%",
+        _(
+            "Van de klachten en bezwaren die in het kwartaal zijn afgehandeld: het deel dat is "
+            "opgelost in een gesprek met de inwoner (de inwoner bevestigde dat in het gesprek of "
+            "daarna in Mijn EenPlan). Telt de datum van afhandelen. Afgehandeld is ook: een "
+            "besluit na de formele behandeling (gegrond, deels gegrond, ongegrond of "
+            "niet-ontvankelijk) en ingetrokken door de inwoner."
+        ),
+    ),
+    Indicator(
         "jongeren_met_jeugdhulp",
         _("Jongeren met jeugdhulp"),
         "jongeren_jeugdhulp",

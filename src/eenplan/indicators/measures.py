@@ -29,6 +29,8 @@ from django.utils import timezone
 from eenplan.assessments.models import Score
 from eenplan.cases.constants import CaseStatus, ClosingReason, ServiceType, TimelineEventKind
 from eenplan.cases.models import Case, Involvement, TimelineEvent
+from eenplan.complaints.constants import Outcome
+from eenplan.complaints.models import Complaint
 from eenplan.consultations.models import Agreement
 from eenplan.indicators.constants import Level
 from eenplan.indicators.models import PopulationFigure
@@ -122,6 +124,11 @@ def _open_at_end(q: Quarter, prefix: str = "") -> Q:
 
 def _within(field_name: str, q: Quarter) -> Q:
     return Q(**{f"{field_name}__gte": q.start_at, f"{field_name}__lt": q.end_at})
+
+
+def _within_days(field_name: str, q: Quarter) -> Q:
+    """For a date (not a moment): from the quarter's first day to its last, both included."""
+    return Q(**{f"{field_name}__gte": q.start, f"{field_name}__lte": q.end})
 
 
 # ---------------------------------------------------------------------------------- cases
@@ -396,6 +403,44 @@ def marks_total(quarters, scope):
 def marks(quarters, scope):
     return _tally(
         _feedback(scope), _group(scope.level, "case"), quarters, lambda q: _within("given_at", q)
+    )
+
+
+# --------------------------------------------------------------------------- complaints
+
+
+def _complaints(scope: Scope) -> QuerySet:
+    """Complaints and objections alike, counted at the municipality of the case's household."""
+    return Complaint.objects.filter(case__in=_cases(scope))
+
+
+@measure("klachten", "Klachten en bezwaren ontvangen in het kwartaal")
+def complaints_received(quarters, scope):
+    return _tally(
+        _complaints(scope),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within_days("received_on", q),
+    )
+
+
+@measure("klachten_afgehandeld", "Klachten en bezwaren afgehandeld in het kwartaal")
+def complaints_closed(quarters, scope):
+    return _tally(
+        _complaints(scope),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within_days("closed_on", q),
+    )
+
+
+@measure("klachten_informeel", "Van die klachten en bezwaren: opgelost in een gesprek")
+def complaints_resolved_informally(quarters, scope):
+    return _tally(
+        _complaints(scope).filter(outcome=Outcome.RESOLVED_INFORMALLY),
+        _group(scope.level, "case"),
+        quarters,
+        lambda q: _within_days("closed_on", q),
     )
 
 

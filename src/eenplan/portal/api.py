@@ -3,9 +3,10 @@
 A household member logs in with ``me/token/`` (a citizen account only) and then reaches only these
 endpoints (``IsCitizen``; a professional's token gets 403). Reads go through
 ``eenplan.portal.selectors`` (the access log is written there), changes through
-``eenplan.portal.services`` (they check what this member may do). A case, action, organisation or
-person of another household answers 404, exactly like one that does not exist, and a view looks
-it up before it validates the rest of the body.
+``eenplan.portal.services`` and ``eenplan.complaints.services`` (they check what this member may
+do). A case, action, organisation, person, decision or complaint of another household answers
+404, exactly like one that does not exist, and a view looks it up before it validates the rest of
+the body.
 """
 
 from django.core.exceptions import ValidationError
@@ -30,15 +31,19 @@ from eenplan.api.permissions import IsCitizen
 from eenplan.api.views.auth import CitizenAuthTokenSerializer, LoginRateThrottle, TokenSerializer
 from eenplan.api.views.responses import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND
 from eenplan.common.selectors import Listing
+from eenplan.complaints import services as complaint_services
 from eenplan.plans.models import Plan
 from eenplan.portal import selectors, services
+from eenplan.portal.rules import persons_in_care
 from eenplan.portal.serializers import (
     MeActionSerializer,
     MeActionTickSerializer,
     MeAgreedSerializer,
     MeCaseRefSerializer,
+    MeComplaintAnswerSerializer,
     MeComplaintInputSerializer,
     MeComplaintSerializer,
+    MeComplaintWithdrawSerializer,
     MeConsentInputSerializer,
     MeConsentRefSerializer,
     MeConsentRowSerializer,
@@ -256,37 +261,6 @@ class FeedbackView(CitizenView):
         return Response(MeFeedbackSerializer(feedback).data, status=status.HTTP_201_CREATED)
 
 
-class ComplaintView(CitizenView):
-    @extend_schema(
-        operation_id="me_complaints_create",
-        summary="Een klacht beginnen",
-        description=(
-            "Wat er is gebeurd, hoe we contact met u opnemen en eventueel over welke organisatie "
-            "(een die u helpt of hielp). We nemen binnen 5 werkdagen contact op." + HOUSEHOLD_RULE
-        ),
-        request=MeComplaintInputSerializer,
-        responses={201: MeComplaintSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        tags=TAGS,
-    )
-    def post(self, request):
-        case = _own_case(request)
-        data = _body(MeComplaintInputSerializer, request)
-        organisation = None
-        if data["organisation"] is not None:
-            # Not personal data; the service checks that it helps or helped the household.
-            organisation = Organisation.objects.filter(uuid=data["organisation"]).first()
-            if organisation is None:
-                raise ValidationError({"organisation": _("Kies een organisatie die u helpt.")})
-        complaint = services.complaint_start(
-            user=request.user,
-            case=case,
-            description=data["description"],
-            contact_by=data["contact_by"],
-            organisation=organisation,
-        )
-        return Response(MeComplaintSerializer(complaint).data, status=status.HTTP_201_CREATED)
-
-
 # ------------------------------------------------------------------------------ messages
 
 
@@ -383,6 +357,171 @@ class ConsentsView(CitizenView):
         )
         row = _consent_row(selectors.my_consents(user=request.user), **ref)
         return Response(MeConsentRowSerializer(row).data)
+
+
+# ------------------------------------------------------------------------------ complaints
+
+COMPLAINT_RULE = (
+    " Alleen voor een inwoneraccount (anders 403). Een klacht of bezwaar van iemand anders dan "
+    "uzelf of uw kind onder de 16 geeft 404."
+)
+
+
+def _complaint_response(request, complaint_uuid, status_code=status.HTTP_200_OK) -> Response:
+    item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+    return Response(MeComplaintSerializer(item).data, status=status_code)
+
+
+def _complaint_person(request, case, person_uuid, decision):
+    """The person it is for, among the member and their children under 16 (404 otherwise);
+    without one: the member, or for an objection the person the decision is about."""
+    citizen = selectors.citizen_of(request.user)
+    if person_uuid is None:
+        return decision.person if decision is not None else citizen.person
+    for person in persons_in_care(citizen, case.household):
+        if person.uuid == person_uuid:
+            return person
+    raise NotFound
+
+
+def _complaint_decision(request, case, decision_uuid):
+    """The decision named, among those the member may object to (404 otherwise)."""
+    if decision_uuid is None:
+        return None
+    for item in selectors.my_objectable_decisions(user=request.user, case=case):
+        if item.decision.uuid == decision_uuid:
+            return item.decision
+    raise NotFound
+
+
+def _organisations(uuids) -> list:
+    # Not personal data; the service checks that they help or helped the household.
+    organisations = list(Organisation.objects.filter(uuid__in=uuids))
+    if len(organisations) != len(set(uuids)):
+        raise ValidationError({"organisations": _("Kies organisaties die uw huishouden helpen.")})
+    return organisations
+
+
+class MyComplaintsView(CitizenView):
+    @extend_schema(
+        operation_id="me_complaints_list",
+        summary="Uw klachten en bezwaren",
+        description=(
+            "Uw klachten en bezwaren en die van uw kinderen onder de 16, nieuwste eerst, met hoe "
+            "het ervoor staat (in gewone woorden), wie het behandelt en wat er gebeurde."
+            + HOUSEHOLD_RULE
+        ),
+        responses={200: MeComplaintSerializer(many=True), 403: FORBIDDEN},
+        tags=TAGS,
+    )
+    def get(self, request):
+        items = selectors.my_complaints(user=request.user)
+        return Response(MeComplaintSerializer(items, many=True).data)
+
+    @extend_schema(
+        operation_id="me_complaints_create",
+        summary="Een klacht indienen of bezwaar maken",
+        description=(
+            "Een klacht (type klacht) gaat over hoe iemand met u omging of over de hulp. Een "
+            "bezwaar (type bezwaar) gaat over een besluit met een brief, over uzelf of uw kind "
+            "onder de 16. Na de bezwaartermijn kan het nog; de behandelaar beoordeelt of het te "
+            "laat is. Iemand neemt binnen enkele werkdagen contact met u op (contact_due). Een "
+            "persoon of besluit dat niet van u of uw kind onder de 16 is, geeft 404."
+            + HOUSEHOLD_RULE
+        ),
+        request=MeComplaintInputSerializer,
+        responses={201: MeComplaintSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        tags=TAGS,
+    )
+    def post(self, request):
+        case = _own_case(request)
+        data = _body(MeComplaintInputSerializer, request)
+        decision = _complaint_decision(request, case, data["decision"])
+        person = _complaint_person(request, case, data["person"], decision)
+        if decision is not None and decision.person_id != person.pk:
+            raise ValidationError(
+                {"decision": _("Dit besluit gaat over iemand anders dan voor wie het is.")}
+            )
+        complaint = complaint_services.complaint_register(
+            actor=request.user,
+            case=case,
+            person=person,
+            kind=data["type"],
+            decision=decision,
+            description=data["description"],
+            theme=data["theme"],
+            organisations=_organisations(data["organisations"]),
+            contact_phone=data["contact_phone"],
+            contact_email=data["contact_email"],
+        )
+        return _complaint_response(request, complaint.uuid, status.HTTP_201_CREATED)
+
+
+class MyComplaintView(CitizenView):
+    @extend_schema(
+        operation_id="me_complaints_retrieve",
+        summary="Eén klacht of bezwaar",
+        description="Met hoe het ervoor staat, wie het behandelt en wat er gebeurde."
+        + COMPLAINT_RULE,
+        responses={200: MeComplaintSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        tags=TAGS,
+    )
+    def get(self, request, complaint_uuid):
+        return _complaint_response(request, complaint_uuid)
+
+
+class MyComplaintAnswerView(CitizenView):
+    @extend_schema(
+        operation_id="me_complaints_answer",
+        summary="Zeggen of het is opgelost",
+        description=(
+            "Na een gesprek vragen we of het is opgelost (may_answer). resolved true sluit het "
+            "af; false: we praten verder. Vragen we het niet, dan is het antwoord 400."
+            + COMPLAINT_RULE
+        ),
+        request=MeComplaintAnswerSerializer,
+        responses={
+            200: MeComplaintSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+        tags=TAGS,
+    )
+    def post(self, request, complaint_uuid):
+        item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+        data = validated(MeComplaintAnswerSerializer, request.data)
+        complaint_services.resolution_answer(
+            user=request.user,
+            complaint=item.complaint,
+            resolved=data["resolved"],
+            text=data["text"],
+        )
+        return _complaint_response(request, complaint_uuid)
+
+
+class MyComplaintWithdrawView(CitizenView):
+    @extend_schema(
+        operation_id="me_complaints_withdraw",
+        summary="Een klacht of bezwaar intrekken",
+        description=(
+            "We stoppen met de behandeling; dit kan niet worden teruggedraaid. Is het al "
+            "afgehandeld, dan is het antwoord 400." + COMPLAINT_RULE
+        ),
+        request=MeComplaintWithdrawSerializer,
+        responses={
+            200: MeComplaintSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+        },
+        tags=TAGS,
+    )
+    def post(self, request, complaint_uuid):
+        item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+        data = validated(MeComplaintWithdrawSerializer, request.data)
+        complaint_services.withdraw(actor=request.user, complaint=item.complaint, text=data["text"])
+        return _complaint_response(request, complaint_uuid)
 
 
 # ------------------------------------------------------------------------------ access log

@@ -17,9 +17,3 @@ class ProposalStatus(models.TextChoices):
     OPEN = "open", _("Wacht op de regisseur")
     TAKEN_IN = "overgenomen", _("In het plan gezet")
     DECLINED = "niet_overgenomen", _("Niet in het plan gezet")
-
-
-class ContactPreference(models.TextChoices):
-    PHONE = "telefoon", _("Bel mij")
-    EMAIL = "email", _("Mail mij")
-    MESSAGE = "bericht", _("Stuur een bericht in Mijn EenPlan")

@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from eenplan.cases.constants import DataCategory
 from eenplan.common.constants import LifeDomain
+from eenplan.complaints.constants import Kind, Theme
 from eenplan.people.constants import NetworkKind
-from eenplan.portal.constants import SCORES, ContactPreference, ProposalKind
+from eenplan.plans.pdf import long_date
+from eenplan.portal.constants import SCORES, ProposalKind
+from eenplan.provisions.constants import DecisionStatus
 
 WRONG_DOOR = _("Vul een juiste gebruikersnaam en wachtwoord in.")
 
@@ -191,37 +194,189 @@ class ConsentForm(forms.Form):
             self.fields["categories"].label = label
 
 
-UNKNOWN_ORGANISATION = ""
+# Plain words for what a complaint is about (``Theme``), in the order a citizen thinks of them.
+THEME_CHOICES = [
+    (Theme.TREATMENT, "Hoe iemand met mij omging"),
+    (Theme.COMMUNICATION, "De uitleg of informatie"),
+    (Theme.WAITING, "Het duurde te lang"),
+    (Theme.QUALITY, "De hulp zelf"),
+    (Theme.REACHABILITY, "Ik kon niemand bereiken"),
+    (Theme.PRIVACY, "Mijn gegevens (privacy)"),
+    (Theme.DECISION, "Hoe er over mijn aanvraag is beslist"),
+    (Theme.OTHER, "Iets anders"),
+]
+DECISION_WORDS = {
+    DecisionStatus.GRANTED: "toegekend",
+    DecisionStatus.REFUSED: "afgewezen",
+    DecisionStatus.ENDED: "gestopt",
+}
+NO_CONTACT = "Vul een telefoonnummer of een e-mailadres in. Dan kunnen we u bereiken."
+
+
+def _decision_label(item) -> str:
+    """One objectable decision (``selectors.ObjectableDecision``) in plain words."""
+    decision = item.decision
+    label = f"{decision.product.name} voor {decision.person.given_names}"
+    what = DECISION_WORDS.get(decision.status, decision.get_status_display().lower())
+    if item.made_known_on:
+        label += f": {what} op {long_date(item.made_known_on)}."
+    else:
+        label += f": {what}."
+    if item.last_day:
+        label += f" Bezwaar maken kan tot en met {long_date(item.last_day)}."
+    if item.is_late:
+        label += " Die dag is voorbij."
+    return label
 
 
 class ComplaintForm(forms.Form):
-    organisation = _choice(
-        "Over welke organisatie gaat het?",
+    """A complaint or an objection. The view gives the choices: the persons the citizen acts
+    for, the decisions they may object to and the organisations that help; the complaints
+    services check them again."""
+
+    kind = _choice(
+        "Wat wilt u doen?",
+        [
+            (
+                Kind.COMPLAINT,
+                "Een klacht indienen. U bent niet tevreden over hoe iemand met u omging, "
+                "of over de hulp.",
+            ),
+            (
+                Kind.OBJECTION,
+                "Bezwaar maken. U bent het niet eens met een besluit (een brief van de gemeente "
+                "over een voorziening).",
+            ),
+        ],
+        empty="",
+        error="Kies: klacht of bezwaar.",
+        widget=forms.RadioSelect,
+    )
+    person = _choice(
+        "Voor wie is het?",
         [],
         empty="",
-        error="Kies een organisatie uit de lijst.",
+        error="Kies uzelf of uw kind onder de 16.",
+        widget=forms.RadioSelect,
+    )
+    decision = _choice(
+        "Bij een bezwaar: tegen welk besluit?",
+        [],
+        empty="",
+        error="Kies het besluit uit de lijst.",
         required=False,
         widget=forms.RadioSelect,
     )
     description = _text(
-        "Wat is er gebeurd?",
+        "Wat is er aan de hand?",
         max_length=10_000,
         rows=6,
-        help_text="Schrijf het in uw eigen woorden. Wat ging er mis? Wanneer was dat?",
-        missing="Schrijf op wat er is gebeurd.",
+        help_text=(
+            "Schrijf het in uw eigen woorden. Wat ging er mis? Wanneer was dat? "
+            "Bij een bezwaar: waarom bent u het niet eens met het besluit?"
+        ),
+        missing="Schrijf op wat er aan de hand is.",
     )
-    contact_by = _choice(
-        "Hoe wilt u dat we contact met u opnemen?",
-        ContactPreference.choices,
-        empty="",
-        error="Kies hoe we contact met u opnemen.",
-        widget=forms.RadioSelect,
+    theme = _choice(
+        "Bij een klacht: waar gaat het over?",
+        THEME_CHOICES,
+        empty="Weet ik niet",
+        error="Kies uit de lijst.",
+        required=False,
+        help_text="Dit hoeft niet.",
+    )
+    organisations = forms.MultipleChoiceField(
+        label="Over welke organisatie gaat het?",
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Dit hoeft niet. U mag er meer kiezen.",
+        error_messages={"invalid_choice": "Kies een organisatie uit de lijst."},
+    )
+    contact_phone = forms.CharField(
+        label="Uw telefoonnummer",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label="Uw e-mailadres",
+        required=False,
+        error_messages={"invalid": "Vul een goed e-mailadres in, zoals naam@voorbeeld.nl."},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    def __init__(self, *args, organisations=(), **kwargs):
+    def __init__(self, *args, persons=(), me=None, decisions=(), organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [
-            *((str(o.uuid), o.name) for o in organisations),
-            (UNKNOWN_ORGANISATION, "Weet ik niet of een andere organisatie"),
+        self.persons = {str(p.uuid): p for p in persons}
+        self.fields["person"].choices = [
+            (key, "Uzelf" if p == me else f"Uw kind {p.given_names}")
+            for key, p in self.persons.items()
         ]
-        self.fields["organisation"].initial = UNKNOWN_ORGANISATION
+        self.decisions = {str(item.decision.uuid): item for item in decisions}
+        self.fields["decision"].choices = [
+            (key, _decision_label(item)) for key, item in self.decisions.items()
+        ]
+        self.organisations = {str(o.uuid): o for o in organisations}
+        self.fields["organisations"].choices = [
+            (key, o.name) for key, o in self.organisations.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        person = self.persons.get(data.get("person"))
+        if data.get("kind") == Kind.OBJECTION:
+            item = self.decisions.get(data.get("decision"))
+            if item is None:
+                self.add_error("decision", "Kies het besluit waartegen u bezwaar maakt.")
+            elif person is not None and item.decision.person_id != person.pk:
+                name = item.decision.person.given_names
+                self.add_error(
+                    "decision",
+                    f"Dit besluit gaat over {name}. Kies dan bij 'Voor wie is het?': {name}.",
+                )
+        if not (data.get("contact_phone", "").strip() or data.get("contact_email")):
+            self.add_error("contact_phone", NO_CONTACT)
+        return data
+
+    def arguments(self) -> dict:
+        """The cleaned form as arguments for ``complaints.services.complaint_register``."""
+        data = self.cleaned_data
+        objection = data["kind"] == Kind.OBJECTION
+        return {
+            "person": self.persons[data["person"]],
+            "kind": data["kind"],
+            "decision": self.decisions[data["decision"]].decision if objection else None,
+            "description": data["description"],
+            "theme": data["theme"] or Theme.OTHER,
+            "organisations": [self.organisations[key] for key in data["organisations"]],
+            "contact_phone": data["contact_phone"],
+            "contact_email": data["contact_email"],
+        }
+
+
+class ComplaintAnswerForm(forms.Form):
+    """The citizen's answer to 'is it resolved?' after a conversation."""
+
+    resolved = forms.ChoiceField(choices=[(YES, YES), (NO, NO)])
+    text = _text(
+        "Wilt u er iets over zeggen?",
+        required=False,
+        max_length=4000,
+        rows=3,
+        help_text="Dit hoeft niet. De behandelaar leest het.",
+    )
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.cleaned_data["resolved"] == YES
+
+
+class ComplaintWithdrawForm(forms.Form):
+    text = _text(
+        "Waarom trekt u het in?",
+        required=False,
+        max_length=4000,
+        rows=3,
+        help_text="Dit hoeft niet.",
+    )

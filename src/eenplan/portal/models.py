@@ -1,8 +1,9 @@
 """The portal's own records: the citizen's account and what the household adds to its case.
 
 A citizen's account (``Citizen``) ties a ``tenancy.User`` of kind citizen to one person; the portal
-derives everything a citizen may see from that person. Proposals, messages, feedback and complaint
-starts belong to a case; what a member hides from the rest of the household is kept per item.
+derives everything a citizen may see from that person. Proposals, messages and feedback belong to
+a case; what a member hides from the rest of the household is kept per item. Complaints and
+objections are the ``complaints`` app's.
 """
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from eenplan.common.constants import LifeDomain
 from eenplan.common.models import PublicModel
 from eenplan.people.constants import NetworkKind
-from eenplan.portal.constants import SCORES, ContactPreference, ProposalKind, ProposalStatus
+from eenplan.portal.constants import SCORES, ProposalKind, ProposalStatus
 
 
 class Citizen(PublicModel):
@@ -168,43 +169,6 @@ class Feedback(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.score} ({self.case}, versie {self.plan_version})"
-
-
-class ComplaintStart(PublicModel):
-    """The start of a complaint by a household member: what happened and how to get in touch.
-    The complaints work picks it up (``picked_up_at``)."""
-
-    case = models.ForeignKey(
-        "cases.Case",
-        verbose_name=_("casus"),
-        on_delete=models.CASCADE,
-        related_name="complaint_starts",
-    )
-    person = models.ForeignKey(
-        "people.Person", verbose_name=_("van"), on_delete=models.PROTECT, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        "tenancy.Organisation",
-        verbose_name=_("over organisatie"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    description = models.TextField(_("wat is er gebeurd"))
-    contact_by = models.CharField(
-        _("contact via"), max_length=20, choices=ContactPreference.choices
-    )
-    submitted_at = models.DateTimeField(_("ingediend op"), auto_now_add=True)
-    picked_up_at = models.DateTimeField(_("opgepakt op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("begin van een klacht")
-        verbose_name_plural = _("begin van klachten")
-        ordering = ["-submitted_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.case} {self.submitted_at:%Y-%m-%d}"
 
 
 class HiddenItem(models.Model):

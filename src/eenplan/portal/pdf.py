@@ -28,9 +28,12 @@ LABELS = {
     "ingestemd_met_versies": "U stemde in met versie",
     "wie_heeft_mijn_gegevens_bekeken": "Wie heeft mijn gegevens bekeken",
     "casussen": "Uw gezin en de hulp",
-    "wat_er_gebeurde": "Wat er gebeurde",
+    "klachten_en_bezwaren": "Klachten en bezwaren",
+    "wat_er_aan_de_hand_is": "Wat er aan de hand is",
+    "beslissen_uiterlijk": "We beslissen uiterlijk op",
 }
-ITEM_LABELS = {"casussen": "Casus", "doelen": "Doel"}  # a heading per record in these lists
+# A heading per record in these lists.
+ITEM_LABELS = {"casussen": "Casus", "doelen": "Doel", "klachten_en_bezwaren": "Klacht of bezwaar"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 

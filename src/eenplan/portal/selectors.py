@@ -4,9 +4,11 @@ A citizen sees what the rules in ``portal.rules`` allow: per household they belo
 case with the plan, the coordinator and the organisations involved (minus what another member hid),
 and the personal data of the persons in their care (themself and their children under 16). Each
 read is written to the access log like any other, with the citizen as actor. The coordinator's
-side of proposals and messages is read here too, under the professional rules.
+side of proposals and messages is read here too, under the professional rules. Complaints and
+objections are read through ``complaints.selectors`` (which log) and told in plain words here.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -15,13 +17,25 @@ from django.utils import timezone
 from eenplan.assessments.models import Assessment
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.models import Case, Consent, Involvement
+from eenplan.complaints import selectors as complaint_selectors
+from eenplan.complaints.constants import (
+    LETTER_STEPS,
+    ContactOutcome,
+    Outcome,
+    Status,
+    StepKind,
+)
+from eenplan.complaints.deadlines import objection_period_end
+from eenplan.complaints.models import Complaint, Step
 from eenplan.plans.models import Action, Goal, PlanVersion
-from eenplan.portal.models import Citizen, ComplaintStart, Feedback, HiddenItem, Message, Proposal
+from eenplan.plans.pdf import long_date
+from eenplan.portal.models import Citizen, Feedback, HiddenItem, Message, Proposal
 from eenplan.portal.rules import hidden_from, persons_in_care
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.models import AccessLogEntry
 from eenplan.privacy.services import access_log_write
+from eenplan.provisions.letter import letter_date
 from eenplan.provisions.models import Decision
 
 
@@ -272,6 +286,186 @@ def case_proposals(*, user, case: Case) -> list[Proposal]:
     return proposals
 
 
+# ------------------------------------------------------------------------------ complaints
+
+# What the citizen reads about their complaint or objection, in plain words; the model's labels
+# are the professionals' words.
+STATUS_TEXTS = {
+    Status.NEW: "Ontvangen. Iemand neemt contact met u op.",
+    Status.IN_CONVERSATION: "We praten met u over een oplossing.",
+    Status.AWAITING_CONFIRMATION: "Is het opgelost? We wachten op uw antwoord.",
+    Status.MEDIATION: (
+        "Bemiddeling. Iemand helpt u en de organisatie om samen een oplossing te vinden."
+    ),
+    Status.FORMAL: "We behandelen uw {kind} officieel. U krijgt een brief met het besluit.",
+    Status.CLOSED: "Afgehandeld.",
+}
+OUTCOME_TEXTS = {
+    Outcome.RESOLVED_INFORMALLY: "Opgelost in een gesprek.",
+    Outcome.FOUNDED: "U krijgt gelijk (gegrond).",
+    Outcome.PARTLY_FOUNDED: "U krijgt voor een deel gelijk (deels gegrond).",
+    Outcome.UNFOUNDED: "U krijgt geen gelijk (ongegrond).",
+    Outcome.INADMISSIBLE: (
+        "We hebben het niet behandeld (niet-ontvankelijk). In de brief staat waarom."
+    ),
+    Outcome.WITHDRAWN: "Ingetrokken.",
+}
+CONTACT_TEXTS = {
+    ContactOutcome.RESOLVED: "Het is opgelost.",
+    ContactOutcome.RESOLVED_CONFIRM_IN_PORTAL: "Het lijkt opgelost. Wilt u dat bevestigen?",
+    ContactOutcome.TALK_AGAIN: "Het is nog niet opgelost. We praten verder.",
+    ContactOutcome.MEDIATION: "We bieden bemiddeling aan.",
+    ContactOutcome.FORMAL: "U wilt dat we het officieel behandelen.",
+    ContactOutcome.NOT_REACHED: "",
+}
+STEP_TEXTS = {
+    StepKind.REGISTERED: "We hebben uw {kind} ontvangen.",
+    StepKind.HANDLER: "{text} behandelt nu uw {kind}.",
+    StepKind.CONTACT: "Gesprek met {who}{way}. {contact}",
+    StepKind.CONFIRMED: "Antwoord in Mijn EenPlan: het is opgelost.",
+    StepKind.NOT_RESOLVED: "Antwoord in Mijn EenPlan: het is nog niet opgelost.",
+    StepKind.MEDIATION: "We bieden bemiddeling aan.",
+    StepKind.FORMAL: "We behandelen uw {kind} nu officieel.",
+    StepKind.ACKNOWLEDGED: "Brief: we hebben uw {kind} ontvangen. We beslissen uiterlijk op {due}.",
+    StepKind.EXTENDED: "Brief: het duurt langer. We beslissen nu uiterlijk op {due}.",
+    StepKind.HEARING_PLANNED: (
+        "Brief: we nodigen u uit voor een gesprek (hoorzitting) op {hearing} in {place}."
+    ),
+    StepKind.HEARING_HELD: "Het gesprek (hoorzitting) is geweest.",
+    StepKind.DECIDED: "Brief met het besluit: {outcome}",
+    StepKind.WITHDRAWN: "Uw {kind} is ingetrokken.",
+}
+NOT_REACHED_TEXT = "{who} probeerde u te bereiken{way}. Dat lukte niet."
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _moment(value: datetime.datetime | None) -> str:
+    if value is None:
+        return ""
+    value = timezone.localtime(value)
+    return f"{long_date(value.date())} om {value:%H:%M}"
+
+
+@dataclass
+class OwnStep:
+    """One step of the citizen's complaint or objection, told in plain words."""
+
+    step: Step
+    title: str
+    text: str  # the step's own words: the summary of a conversation, the reasons, ...
+
+    @property
+    def has_letter(self) -> bool:
+        return self.step.kind in LETTER_STEPS
+
+
+@dataclass
+class OwnComplaint:
+    complaint: Complaint
+    status: str
+    outcome: str
+    steps: list[OwnStep] = field(default_factory=list)
+
+    @property
+    def waits_for_contact(self) -> bool:
+        return self.complaint.status == Status.NEW
+
+    @property
+    def may_answer(self) -> bool:
+        return self.complaint.status == Status.AWAITING_CONFIRMATION
+
+    @property
+    def may_withdraw(self) -> bool:
+        return self.complaint.is_open
+
+
+def _step_text(step: Step, kind: str) -> OwnStep:
+    way = f" ({step.get_contact_way_display().lower()})" if step.contact_way else ""
+    template = STEP_TEXTS[step.kind]
+    if step.kind == StepKind.CONTACT and step.contact_outcome == ContactOutcome.NOT_REACHED:
+        template = NOT_REACHED_TEXT
+    title = template.format(
+        kind=kind,
+        text=step.text,
+        who=_name(step.recorded_by),
+        way=way,
+        contact=CONTACT_TEXTS.get(step.contact_outcome, ""),
+        due=long_date(step.due_on),
+        hearing=_moment(step.hearing_at),
+        place=step.place,
+        outcome=OUTCOME_TEXTS.get(step.outcome, ""),
+    )
+    # The handler step's text is the handler's name, already in the title.
+    text = "" if step.kind == StepKind.HANDLER else step.text
+    return OwnStep(step, title.strip(), text)
+
+
+def _own_complaint(complaint: Complaint) -> OwnComplaint:
+    kind = complaint.get_kind_display().lower()
+    return OwnComplaint(
+        complaint,
+        STATUS_TEXTS[complaint.status].format(kind=kind),
+        OUTCOME_TEXTS.get(complaint.outcome, ""),
+        [_step_text(step, kind) for step in complaint.steps.all()],
+    )
+
+
+def my_complaints(*, user) -> list[OwnComplaint]:
+    """The complaints and objections of the citizen and of their children under 16."""
+    return [_own_complaint(c) for c in complaint_selectors.own_complaints(user=user)]
+
+
+def my_complaint_get(*, user, complaint_uuid) -> OwnComplaint:
+    """One of them; ``Complaint.DoesNotExist`` for any other."""
+    complaint = complaint_selectors.own_complaint_get(user=user, complaint_uuid=complaint_uuid)
+    return _own_complaint(complaint)
+
+
+def my_complaint_letter_step(*, user, complaint_uuid, step_uuid) -> Step:
+    """A step of one of them that comes with a letter; ``Step.DoesNotExist`` otherwise."""
+    complaint = complaint_selectors.own_complaint_get(user=user, complaint_uuid=complaint_uuid)
+    step = complaint_selectors.step_get(complaint=complaint, step_uuid=step_uuid)
+    if step.kind not in LETTER_STEPS:
+        raise Step.DoesNotExist
+    return step
+
+
+@dataclass
+class ObjectableDecision:
+    """A decision the citizen may object to, with the last day of the objection period."""
+
+    decision: Decision
+    made_known_on: datetime.date | None
+    last_day: datetime.date | None
+
+    @property
+    def is_late(self) -> bool:
+        return self.last_day is not None and self.last_day < timezone.localdate()
+
+
+def my_objectable_decisions(*, user, case: Case) -> list[ObjectableDecision]:
+    """The decisions in ``case`` about the citizen and their children under 16 that came with a
+    letter, newest first."""
+    citizen = citizen_of(user)
+    decisions = complaint_selectors.objectable_decisions(
+        user=user, case=case, persons=persons_in_care(citizen, case.household)
+    )
+    result = []
+    for decision in decisions:
+        made_known_on = letter_date(decision)
+        last_day = objection_period_end(made_known_on) if made_known_on else None
+        result.append(ObjectableDecision(decision, made_known_on, last_day))
+    _log_read(
+        user=user,
+        name="eigen besluiten inzien voor bezwaar",
+        subjects={(case, item.decision.person) for item in result},
+    )
+    return result
+
+
 # ------------------------------------------------------------------------------ access log
 
 
@@ -347,9 +541,10 @@ def _action_data(action: Action, person) -> dict:
     }
 
 
-def _case_data(case: Case, user, person) -> dict:
+def _case_data(case: Case, user, person, complaints: list) -> dict:
     """What this case holds about ``person``: the household plan (goals; actions of the person
-    and of organisations, never another member's), and the person's own records."""
+    and of organisations, never another member's), the person's own records, and
+    ``complaints``: the complaints and objections of the person and their children under 16."""
     plan = getattr(case, "plan", None)
     others = Q(owner_person__isnull=False) & ~Q(owner_person=person) | Q(
         owner_network_member__isnull=False
@@ -431,23 +626,51 @@ def _case_data(case: Case, user, person) -> dict:
             {"planversie": f.plan_version, "cijfer": f.score, "toelichting": f.comment}
             for f in Feedback.objects.filter(case=case, person=person)
         ],
-        "klachten": [
-            {"ingediend_op": c.submitted_at.isoformat(), "wat_er_gebeurde": c.description}
-            for c in ComplaintStart.objects.filter(case=case, person=person)
+        "klachten_en_bezwaren": [_complaint_data(c) for c in complaints],
+    }
+
+
+def _complaint_data(complaint: Complaint) -> dict:
+    item = _own_complaint(complaint)
+    decision = complaint.decision
+    return {
+        "kenmerk": complaint.reference,
+        "soort": complaint.get_kind_display(),
+        "van": complaint.person.full_name,
+        "ontvangen_op": complaint.received_on.isoformat(),
+        "besluit": f"{decision.product.name} ({decision.reference})" if decision else None,
+        "wat_er_aan_de_hand_is": complaint.description,
+        "onderwerp": complaint.get_theme_display(),
+        "over_organisaties": [o.name for o in complaint.organisations.all()],
+        "telefoon": complaint.contact_phone,
+        "email": complaint.contact_email,
+        "behandelaar": _name(complaint.handler) if complaint.handler else None,
+        "behandelende_organisatie": complaint.handling_organisation.name,
+        "status": item.status,
+        "beslissen_uiterlijk": complaint.decision_due.isoformat(),
+        "uitkomst": item.outcome or None,
+        "afgehandeld_op": complaint.closed_on.isoformat() if complaint.closed_on else None,
+        "stappen": [
+            {"datum": s.step.occurred_on.isoformat(), "wat": s.title, "toelichting": s.text}
+            for s in item.steps
         ],
     }
 
 
 def my_data(*, user) -> dict:
-    """Everything EenPlan holds about the citizen (AVG art. 15), and nothing about others."""
+    """Everything EenPlan holds about the citizen (AVG art. 15), and nothing about others but
+    the complaints and objections of their children under 16, which the citizen acts for."""
     citizen = citizen_of(user)
     person = citizen.person
     cases = list(own_cases(user).select_related("household", "coordinator", "plan"))
+    complaints: dict[int, list] = {}
+    for complaint in complaint_selectors.own_complaints(user=user):
+        complaints.setdefault(complaint.case_id, []).append(complaint)
     data = {
         "gemaakt_op": timezone.now().isoformat(),
         "persoon": _person_data(person),
         "huishoudens": [m.household.name for m in person.memberships.select_related("household")],
-        "casussen": [_case_data(case, user, person) for case in cases],
+        "casussen": [_case_data(case, user, person, complaints.get(case.pk, [])) for case in cases],
         "wie_heeft_mijn_gegevens_bekeken": [
             {"wanneer": e.when.isoformat(), "wie": e.who, "wat": e.what, "handeling": e.action}
             for e in my_access_log(user=user, only_self=True, limit=10_000)

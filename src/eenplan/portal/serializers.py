@@ -13,9 +13,10 @@ from rest_framework import serializers
 from eenplan.api.serializers.plan_input import MAX_COUNTER
 from eenplan.cases.constants import DataCategory
 from eenplan.common.constants import LifeDomain
+from eenplan.complaints.constants import Kind, Theme
 from eenplan.people.constants import NetworkKind
 from eenplan.plans.constants import ActionStatus
-from eenplan.portal.constants import SCORES, ContactPreference, ProposalKind
+from eenplan.portal.constants import SCORES, ProposalKind
 from eenplan.portal.rules import is_young_child
 
 UNDER_16 = "onder 16"
@@ -38,6 +39,18 @@ class ProposalKindField(serializers.ChoiceField):
 class NetworkKindField(serializers.ChoiceField):
     def __init__(self, **kwargs):
         super().__init__(choices=NetworkKind.choices, **kwargs)
+
+
+@extend_schema_field({"type": "string", "enum": Kind.values})
+class ComplaintTypeField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=Kind.choices, **kwargs)
+
+
+@extend_schema_field({"type": "string", "enum": Theme.values})
+class ComplaintThemeField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=Theme.choices, **kwargs)
 
 
 # ------------------------------------------------------------------------------ me
@@ -290,24 +303,6 @@ class MeFeedbackSerializer(serializers.Serializer):
     given_at = serializers.DateTimeField()
 
 
-class MeComplaintInputSerializer(MeCaseRefSerializer):
-    description = serializers.CharField(help_text=_("Wat is er gebeurd?"))
-    contact_by = serializers.ChoiceField(choices=ContactPreference.choices)
-    organisation = serializers.UUIDField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=_("UUID van de organisatie waarover de klacht gaat (een die helpt of hielp)."),
-    )
-
-
-class MeComplaintSerializer(serializers.Serializer):
-    uuid = serializers.UUIDField()
-    submitted_at = serializers.DateTimeField()
-    description = serializers.CharField()
-    contact_by = serializers.CharField()
-
-
 # ------------------------------------------------------------------------------ messages
 
 
@@ -403,6 +398,173 @@ class MeConsentInputSerializer(MeConsentRefSerializer):
         child=serializers.ChoiceField(choices=DataCategory.choices),
         allow_empty=True,
         help_text=_("Wat de organisatie mag krijgen; een lege lijst trekt alles in."),
+    )
+
+
+# ------------------------------------------------------------------------------ complaints
+
+MAX_COMPLAINT_TEXT = 10_000
+
+
+class MeComplaintStepSerializer(serializers.Serializer):
+    """One step of the complaint or objection, in plain words (``selectors.OwnStep``)."""
+
+    uuid = serializers.UUIDField(source="step.uuid")
+    kind = serializers.CharField(source="step.kind")
+    occurred_on = serializers.DateField(source="step.occurred_on")
+    title = serializers.CharField(help_text=_("Wat er gebeurde, in gewone woorden."))
+    text = serializers.CharField(
+        help_text=_("Wat erbij hoort: de samenvatting van een gesprek, de reden, het besluit.")
+    )
+    has_letter = serializers.BooleanField(
+        help_text=_("Er is een brief bij deze stap; die staat in Mijn EenPlan.")
+    )
+
+
+class MeComplaintDecisionSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    product = serializers.CharField(source="product.name")
+    reference = serializers.CharField()
+
+
+class MeComplaintHandlerSerializer(serializers.Serializer):
+    """Who handles it and how to reach them."""
+
+    name = serializers.CharField(allow_null=True, help_text=_("null: nog niemand gekozen."))
+    organisation = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+
+
+class MeComplaintSerializer(serializers.Serializer):
+    """A complaint or objection of the member or of their child under 16
+    (``selectors.OwnComplaint``)."""
+
+    uuid = serializers.UUIDField(source="complaint.uuid")
+    reference = serializers.CharField(
+        source="complaint.reference", help_text=_("Kenmerk, bijvoorbeeld K-2026-00012.")
+    )
+    type = serializers.CharField(source="complaint.kind", help_text=_("klacht of bezwaar."))
+    type_display = serializers.CharField(source="complaint.get_kind_display")
+    case = serializers.UUIDField(source="complaint.case.uuid")
+    person = serializers.SerializerMethodField(help_text=_("Van wie: u of uw kind onder de 16."))
+    decision = MeComplaintDecisionSerializer(
+        source="complaint.decision",
+        allow_null=True,
+        help_text=_("Bij een bezwaar: het besluit waartegen het is; anders null."),
+    )
+    description = serializers.CharField(source="complaint.description")
+    theme = serializers.CharField(source="complaint.theme")
+    theme_display = serializers.CharField(source="complaint.get_theme_display")
+    organisations = MeNamedRefSerializer(
+        source="complaint.organisations.all",
+        many=True,
+        help_text=_("De organisaties waar het over gaat."),
+    )
+    contact_phone = serializers.CharField(source="complaint.contact_phone")
+    contact_email = serializers.CharField(source="complaint.contact_email")
+    received_on = serializers.DateField(source="complaint.received_on")
+    contact_due = serializers.DateField(
+        source="complaint.contact_due",
+        help_text=_("Iemand neemt uiterlijk op deze dag contact op."),
+    )
+    decision_due = serializers.DateField(
+        source="complaint.decision_due", help_text=_("We beslissen uiterlijk op deze dag.")
+    )
+    status = serializers.CharField(source="complaint.status")
+    status_text = serializers.CharField(
+        source="status", help_text=_("Hoe het ervoor staat, in gewone woorden.")
+    )
+    outcome = serializers.CharField(
+        source="complaint.outcome", help_text=_("Hoe het afliep; leeg zolang het open is.")
+    )
+    outcome_text = serializers.CharField(source="outcome")
+    closed_on = serializers.DateField(source="complaint.closed_on", allow_null=True)
+    handler = serializers.SerializerMethodField()
+    may_answer = serializers.BooleanField(
+        help_text=_("We vragen of het is opgelost: antwoord met answer/.")
+    )
+    may_withdraw = serializers.BooleanField(help_text=_("Het is nog open: intrekken kan."))
+    steps = MeComplaintStepSerializer(many=True)
+
+    @extend_schema_field(MeNamedRefSerializer)
+    def get_person(self, item) -> dict:
+        person = item.complaint.person
+        return {"uuid": person.uuid, "name": person.full_name}
+
+    @extend_schema_field(MeComplaintHandlerSerializer)
+    def get_handler(self, item) -> dict:
+        handler = item.complaint.handler
+        organisation = item.complaint.handling_organisation
+        return {
+            "name": _name(handler) if handler else None,
+            "organisation": organisation.name,
+            "phone": (handler.phone if handler else "") or organisation.phone,
+            "email": handler.email if handler else "",
+        }
+
+
+class MeComplaintInputSerializer(MeCaseRefSerializer):
+    type = ComplaintTypeField(
+        help_text=_("klacht: over hoe iemand met u omging; bezwaar: tegen een besluit.")
+    )
+    person = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "Voor wie: uzelf of uw kind onder de 16. Zonder: uzelf, of bij een bezwaar degene "
+            "over wie het besluit gaat."
+        ),
+    )
+    decision = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Bij een bezwaar (verplicht): het besluit waartegen het is."),
+    )
+    description = serializers.CharField(
+        max_length=MAX_COMPLAINT_TEXT, help_text=_("Wat is er aan de hand?")
+    )
+    theme = ComplaintThemeField(
+        required=False,
+        default=Theme.OTHER,
+        help_text=_("Bij een klacht: waar het over gaat. Een bezwaar gaat over een besluit."),
+    )
+    organisations = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        max_length=20,
+        help_text=_("De organisaties waar het over gaat: die helpen of hielpen uw huishouden."),
+    )
+    contact_phone = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=30
+    )
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+
+    def validate(self, data):
+        if not (data["contact_phone"].strip() or data["contact_email"]):
+            raise serializers.ValidationError(
+                {"contact_phone": _("Vul een telefoonnummer of een e-mailadres in.")}
+            )
+        return data
+
+
+class MeComplaintAnswerSerializer(serializers.Serializer):
+    resolved = serializers.BooleanField(
+        help_text=_("true: het is opgelost (dan is het afgehandeld); false: nog niet.")
+    )
+    text = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+
+class MeComplaintWithdrawSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=4000,
+        help_text=_("Waarom u het intrekt (hoeft niet)."),
     )
 
 

@@ -26,14 +26,8 @@ from eenplan.people.services import network_member_add
 from eenplan.plans import services as plan_services
 from eenplan.plans.constants import ActionStatus, AgreementMethod
 from eenplan.plans.models import Plan
-from eenplan.portal.constants import (
-    OWN_ACCOUNT_AGE,
-    SCORES,
-    ContactPreference,
-    ProposalKind,
-    ProposalStatus,
-)
-from eenplan.portal.models import Citizen, ComplaintStart, Feedback, HiddenItem, Message, Proposal
+from eenplan.portal.constants import OWN_ACCOUNT_AGE, SCORES, ProposalKind, ProposalStatus
+from eenplan.portal.models import Citizen, Feedback, HiddenItem, Message, Proposal
 from eenplan.portal.rules import persons_in_care
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.services import access_log_write
@@ -396,39 +390,6 @@ def feedback_give(*, user, case: Case, score: int, comment: str = "") -> Feedbac
         subjects=[(case, feedback.person)],
     )
     return feedback
-
-
-# ------------------------------------------------------------------------------ complaint
-
-
-@transaction.atomic
-def complaint_start(
-    *, user, case: Case, description: str, contact_by: str, organisation=None
-) -> ComplaintStart:
-    case = _own_case(user, case)
-    if not description.strip():
-        raise ValidationError({"description": _("Schrijf op wat er is gebeurd.")})
-    if contact_by not in ContactPreference.values:
-        raise ValidationError({"contact_by": _("Kies hoe we contact met u opnemen.")})
-    if (
-        organisation is not None
-        and not case.involvements.filter(organisation=organisation).exists()
-    ):
-        raise ValidationError({"organisation": _("Kies een organisatie die u helpt of hielp.")})
-    complaint = ComplaintStart.objects.create(
-        case=case,
-        person=user.citizen.person,
-        organisation=organisation,
-        description=description.strip(),
-        contact_by=contact_by,
-    )
-    access_log_write(
-        actor=user,
-        action=LogAction.CREATE,
-        name="klacht indienen",
-        subjects=[(case, complaint.person)],
-    )
-    return complaint
 
 
 # ------------------------------------------------------------------------------ hiding

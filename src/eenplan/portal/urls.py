@@ -26,4 +26,21 @@ urlpatterns = [
     path("mijn-gegevens/download.json", views.export_json, name="export-json"),
     path("mijn-gegevens/download.pdf", views.export_pdf, name="export-pdf"),
     path("klacht/<uuid:case_uuid>/", views.complaint, name="complaint"),
+    path("klachten/", views.complaints, name="complaints"),
+    path("klachten/<uuid:complaint_uuid>/", views.complaint_detail, name="complaint-detail"),
+    path(
+        "klachten/<uuid:complaint_uuid>/antwoord/",
+        views.complaint_answer,
+        name="complaint-answer",
+    ),
+    path(
+        "klachten/<uuid:complaint_uuid>/intrekken/",
+        views.complaint_withdraw,
+        name="complaint-withdraw",
+    ),
+    path(
+        "klachten/<uuid:complaint_uuid>/brieven/<uuid:step_uuid>.pdf",
+        views.complaint_letter,
+        name="complaint-letter",
+    ),
 ]

@@ -1,8 +1,9 @@
 """The portal's pages: what a household member sees and does in Mijn EenPlan.
 
 Thin on purpose: ``portal.selectors`` read (and write the access log), ``portal.services`` change
-(and check what this member may do), the forms only parse. Every object comes from a UUID through
-the portal's selectors, so another household's UUID is "not found", exactly like an unknown one.
+(and check what this member may do), and ``complaints.services`` handle complaints and objections;
+the forms only parse. Every object comes from a UUID through the portal's selectors, so another
+household's UUID is "not found", exactly like an unknown one.
 A service's ValidationError is shown to the member next to the form or as a message; changes end
 in a redirect with a short note (POST-redirect-GET). Every page works without JavaScript.
 """
@@ -24,12 +25,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.models import Case, Involvement
+from eenplan.complaints import services as complaint_services
+from eenplan.complaints.letters import render_letter
+from eenplan.complaints.models import Complaint, Step
 from eenplan.plans.models import Action, Plan
 from eenplan.portal import selectors, services
 from eenplan.portal.forms import (
     PROPOSAL_FORMS,
     CitizenLoginForm,
+    ComplaintAnswerForm,
     ComplaintForm,
+    ComplaintWithdrawForm,
     ConsentForm,
     FeedbackForm,
     MessageForm,
@@ -37,9 +43,17 @@ from eenplan.portal.forms import (
 )
 from eenplan.portal.models import Citizen
 from eenplan.portal.pdf import render_my_data_pdf
+from eenplan.portal.rules import persons_in_care
 
 LOGIN_URL = reverse_lazy("portal:login")
-NOT_FOUND = (Case.DoesNotExist, Action.DoesNotExist, Involvement.DoesNotExist, Citizen.DoesNotExist)
+NOT_FOUND = (
+    Case.DoesNotExist,
+    Action.DoesNotExist,
+    Involvement.DoesNotExist,
+    Citizen.DoesNotExist,
+    Complaint.DoesNotExist,
+    Step.DoesNotExist,
+)
 ACCESS_LOG_PAGE_SIZE = 50
 STALE_FORM = "Er ging iets mis met het formulier. Laad de pagina opnieuw en probeer het nog eens."
 
@@ -482,7 +496,7 @@ def export_pdf(request):
     return _download(render_my_data_pdf(data), "application/pdf", "mijn-gegevens.pdf")
 
 
-# ------------------------------------------------------------------------------ complaint
+# ------------------------------------------------------------------------------ complaints
 
 
 def _involved_organisations(request, case) -> list:
@@ -494,32 +508,144 @@ def _involved_organisations(request, case) -> list:
     return []
 
 
+def _working_days(case) -> str:
+    days = complaint_services.settings_for(case.household.municipality).contact_working_days
+    return f"{days} werkdag" if days == 1 else f"{days} werkdagen"
+
+
 @login_required(login_url=LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 @_missing_is_404
 def complaint(request, case_uuid: uuid.UUID):
+    """File a complaint or an objection, for oneself or a child under 16."""
     case = selectors.own_case_get(user=request.user, case_uuid=case_uuid)
-    organisations = _involved_organisations(request, case)
-    data = request.POST if request.method == "POST" else None
-    form = ComplaintForm(data, organisations=organisations)
-    if data is not None and form.is_valid():
-        chosen = form.cleaned_data["organisation"]
+    citizen = selectors.citizen_of(request.user)
+    decisions = selectors.my_objectable_decisions(user=request.user, case=case)
+    form = ComplaintForm(
+        request.POST if request.method == "POST" else None,
+        persons=persons_in_care(citizen, case.household),
+        me=citizen.person,
+        decisions=decisions,
+        organisations=_involved_organisations(request, case),
+        initial={
+            "person": str(citizen.person.uuid),
+            "contact_phone": citizen.person.phone,
+            "contact_email": request.user.email,
+        },
+    )
+    working_days = _working_days(case)
+    if request.method == "POST" and form.is_valid():
         try:
-            services.complaint_start(
-                user=request.user,
-                case=case,
-                description=form.cleaned_data["description"],
-                contact_by=form.cleaned_data["contact_by"],
-                organisation=next((o for o in organisations if str(o.uuid) == chosen), None),
+            registered = complaint_services.complaint_register(
+                actor=request.user, case=case, **form.arguments()
             )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
             messages.success(
                 request,
-                "Dank u wel. We hebben uw klacht ontvangen. "
-                "We nemen binnen 5 werkdagen contact met u op.",
+                f"Dank u wel. We hebben uw {registered.get_kind_display().lower()} ontvangen. "
+                f"Iemand neemt binnen {working_days} contact met u op. "
+                f"Uw kenmerk is {registered.reference}.",
             )
-            return redirect("portal:home")
-    status = 400 if form.errors else 200
-    return render(request, "portal/complaint.html", {"case": case, "form": form}, status=status)
+            return redirect("portal:complaint-detail", complaint_uuid=registered.uuid)
+    context = {
+        "case": case,
+        "form": form,
+        "working_days": working_days,
+        "has_decisions": bool(decisions),
+        "any_late": any(item.is_late for item in decisions),
+    }
+    return render(request, "portal/complaint.html", context, status=400 if form.errors else 200)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_GET
+@_missing_is_404
+def complaints(request):
+    context = {
+        "items": selectors.my_complaints(user=request.user),
+        "cases": selectors.own_cases(request.user).select_related("household"),
+        "me": _me(request),
+    }
+    return render(request, "portal/complaints.html", context)
+
+
+def _render_complaint(request, item, *, answer_form=None, withdraw_form=None, status=200):
+    context = {
+        "item": item,
+        "complaint": item.complaint,
+        "me": _me(request),
+        "answer_form": answer_form or ComplaintAnswerForm(auto_id="antwoord-%s"),
+        "withdraw_form": withdraw_form or ComplaintWithdrawForm(auto_id="intrekken-%s"),
+    }
+    return render(request, "portal/complaint_detail.html", context, status=status)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_GET
+@_missing_is_404
+def complaint_detail(request, complaint_uuid: uuid.UUID):
+    item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+    return _render_complaint(request, item)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+@_missing_is_404
+def complaint_answer(request, complaint_uuid: uuid.UUID):
+    """'Is it resolved?': yes closes it, no puts it back in conversation."""
+    item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+    form = ComplaintAnswerForm(request.POST, auto_id="antwoord-%s")
+    if not form.is_valid():
+        return _render_complaint(request, item, answer_form=form, status=400)
+    try:
+        complaint_services.resolution_answer(
+            user=request.user,
+            complaint=item.complaint,
+            resolved=form.is_resolved,
+            text=form.cleaned_data["text"],
+        )
+    except ValidationError as exc:
+        _show_errors(request, exc)
+    else:
+        if form.is_resolved:
+            messages.success(
+                request, "Dank u wel. Fijn dat het is opgelost. Het is nu afgehandeld."
+            )
+        else:
+            messages.success(
+                request, "Dank u wel voor uw antwoord. We praten verder en nemen contact met u op."
+            )
+    return redirect("portal:complaint-detail", complaint_uuid=item.complaint.uuid)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+@_missing_is_404
+def complaint_withdraw(request, complaint_uuid: uuid.UUID):
+    item = selectors.my_complaint_get(user=request.user, complaint_uuid=complaint_uuid)
+    form = ComplaintWithdrawForm(request.POST, auto_id="intrekken-%s")
+    if not form.is_valid():
+        return _render_complaint(request, item, withdraw_form=form, status=400)
+    try:
+        complaint_services.withdraw(
+            actor=request.user, complaint=item.complaint, text=form.cleaned_data["text"]
+        )
+    except ValidationError as exc:
+        _show_errors(request, exc)
+    else:
+        kind = item.complaint.get_kind_display().lower()
+        messages.success(request, f"Uw {kind} is ingetrokken. We stoppen met de behandeling.")
+    return redirect("portal:complaint-detail", complaint_uuid=item.complaint.uuid)
+
+
+@login_required(login_url=LOGIN_URL)
+@require_GET
+@_missing_is_404
+def complaint_letter(request, complaint_uuid: uuid.UUID, step_uuid: uuid.UUID):
+    step = selectors.my_complaint_letter_step(
+        user=request.user, complaint_uuid=complaint_uuid, step_uuid=step_uuid
+    )
+    filename = f"{step.complaint.reference}-{step.kind}.pdf"
+    return _download(render_letter(step), "application/pdf", filename)

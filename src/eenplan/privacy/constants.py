@@ -21,6 +21,10 @@ class ProcessingActivity(models.TextChoices):
         "huishouden-zoeken",
         _("Een huishouden vinden waarbij de eigen organisatie betrokken is"),
     )
+    COMPLAINT_HANDLING = (
+        "klachtbehandeling",
+        _("Klachten en bezwaren behandelen (Awb hoofdstuk 6, 7 en 9)"),
+    )
 
 
 class StatusCode(models.IntegerChoices):

@@ -376,3 +376,26 @@ def budget_municipality_ids(user) -> QuerySet:
     served by an organisation where the user is a municipal officer, a functional admin, or holds
     a policy role."""
     return role_municipality_ids(user, BUDGET_ROLES)
+
+
+def complaint_visibility(user) -> Q:
+    """A complaint or objection (``complaints.Complaint``) is seen by its handler and the
+    complaints handlers of the handling organisation, by whoever registered it on the citizen's
+    behalf, by the coordinator of the case (who is informed), and by those working on the case
+    for an organisation it is about (who must be able to answer it). An organisation it is not
+    about sees nothing of it, even when it works on the same case."""
+    if not _may_see_personal_data(user):
+        return NOTHING
+    handling = apps.get_model("tenancy", "Membership").objects.filter(
+        user_id=user.pk, is_active=True, role=Role.COMPLAINTS_HANDLER
+    )
+    about = apps.get_model("complaints", "Complaint").organisations.through.objects.filter(
+        complaint_id=OuterRef("pk"), organisation_id__in=working_organisation_ids(user)
+    )
+    return (
+        Q(handler_id=user.pk)
+        | Q(registered_by_id=user.pk)
+        | Q(handling_organisation_id__in=handling.values("organisation_id"))
+        | Q(case__coordinator_id=user.pk)
+        | (Q(Exists(about)) & related_case_visibility(user, "case", None))
+    )

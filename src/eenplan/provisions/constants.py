@@ -126,6 +126,3 @@ class BudgetStatus(models.TextChoices):
 
 # The forecast counts as "close" from this share of the allocation.
 WATCH_SHARE = 0.9
-
-# Weeks to object to a decision (Awb 6:7).
-OBJECTION_WEEKS = 6

@@ -2,8 +2,9 @@
 of objection it states.
 
 A letter exists for a decision that was taken: granted, refused or ended. Its date is the day of
-that decision; from that day the resident has six weeks to object (Awb 6:7), to the college van
-burgemeester en wethouders of the household's municipality. The page of a decision shows the
+that decision; from the next day the resident has six weeks to object (Awb 6:7, 6:8; a period
+ending on a weekend or holiday runs to the next working day), to the college van burgemeester en
+wethouders of the household's municipality. The page of a decision shows the
 same dates. Layout and the Helvetica/cp1252 handling come from ``plans.pdf``.
 """
 
@@ -15,15 +16,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
+from eenplan.complaints.deadlines import objection_period_end
 from eenplan.plans.pdf import DASH, GREY, _Builder, _plain, long_date
-from eenplan.provisions.constants import OBJECTION_WEEKS, DecisionStatus
+from eenplan.provisions.constants import DecisionStatus
 from eenplan.provisions.models import Decision
 from eenplan.provisions.services import euros
 from eenplan.provisions.templatetags.provisions import volume_text
 
 LETTER_STATUSES = (DecisionStatus.GRANTED, DecisionStatus.REFUSED, DecisionStatus.ENDED)
-# Decisions a resident is told about with the objection period on the page (the complaints
-# issue takes the objection itself further).
+# Decisions a resident is told about with the objection period on the page.
 OBJECTABLE_STATUSES = (DecisionStatus.REFUSED, DecisionStatus.ENDED)
 
 
@@ -40,8 +41,8 @@ def letter_date(decision: Decision) -> datetime.date | None:
 
 
 def objection_deadline(day: datetime.date | None) -> datetime.date | None:
-    """The last day to object to a decision of ``day``: six weeks later."""
-    return day + datetime.timedelta(weeks=OBJECTION_WEEKS) if day else None
+    """The last day to object to a decision of ``day``."""
+    return objection_period_end(day) if day else None
 
 
 def _contact(user, organisation) -> str:

@@ -42,6 +42,7 @@ class Role(models.TextChoices):
     POLICY_OFFICER = "beleidsmedewerker", _("Beleidsmedewerker")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
     FUNCTIONAL_ADMIN = "functioneel_beheerder", _("Functioneel beheerder")
+    COMPLAINTS_HANDLER = "klachtbehandelaar", _("Behandelaar klachten en bezwaren")
 
 
 # Roles that work on cases and may therefore see the person data of their organisation's cases.

@@ -4,7 +4,9 @@ Usernames say what the account is for ("regisseur.delfzijl", "privacy.officer"),
 can tell a room full of people which one to use. Case-working roles (uitvoerder, regisseur,
 wijkteamprofessional, consulent) see the households their organisation is involved in; the
 other roles see no person data at all. ``reclassering.uitvoerder`` works for an organisation that
-is involved in no demo case, to show the need-to-know rule from the outside.
+is involved in no demo case, to show the need-to-know rule from the outside. The three
+``klachten.*`` accounts handle the complaints and objections about their municipality's
+households (``eenplan.demo.data.complaints``) and see nothing else of them.
 """
 
 from eenplan.demo.data import organisations as org
@@ -75,6 +77,27 @@ ACCOUNTS = (
         "Nienhuis",
         org.GEMEENTE_LOPPERSUM,
         Role.MUNICIPAL_OFFICER,
+    ),
+    _one(
+        "klachten.delfzijl",
+        "Jolanda",
+        "Pieters",
+        org.GEMEENTE_DELFZIJL,
+        Role.COMPLAINTS_HANDLER,
+    ),
+    _one(
+        "klachten.appingedam",
+        "Erwin",
+        "Hofstede",
+        org.GEMEENTE_APPINGEDAM,
+        Role.COMPLAINTS_HANDLER,
+    ),
+    _one(
+        "klachten.loppersum",
+        "Ellen",
+        "Dijkema",
+        org.GEMEENTE_LOPPERSUM,
+        Role.COMPLAINTS_HANDLER,
     ),
     _one("jeugdhulp.uitvoerder", "Sanne", "Boerma", org.JEUGDHULP, Role.PROFESSIONAL),
     _one("directeur.jeugdhulp", "Peter", "Kloosterman", org.JEUGDHULP, Role.DIRECTOR),

@@ -242,6 +242,21 @@ DECISIONS = (
         "wijkteam.appingedam",
         Outcome("approve", "consulent.appingedam", "Noodzakelijk; Bas is overbelast."),
     ),
+    # Loppersum: refused twelve days ago, still open to objection. Monique has not objected
+    # yet: in the demo she does so herself in Mijn EenPlan (see eenplan.demo.data.complaints).
+    DecisionSpec(
+        "Huishouden Van der Laan", 0, "bijzondere_bijstand", "", 385, 3, 1,
+        "Dylan gaat weer elke dag naar school",
+        "Dylan schaamt zich voor zijn kleren en blijft daarom thuis van school. Monique kan "
+        "nieuwe winterkleren en schoenen voor hem niet betalen.",
+        "regisseur.loppersum",
+        Outcome(
+            "refuse", "consulent.loppersum",
+            "Kleren zijn een gewone uitgave. Die betaalt u van uw inkomen en uw toeslagen; "
+            "daarvoor is bijzondere bijstand niet bedoeld. Stichting Leergeld kan helpen met "
+            "kleren voor school. Hilde Brouwer helpt u met die aanvraag.",
+        ),
+    ),
 )  # fmt: skip
 
 

@@ -76,7 +76,9 @@ def test_the_demo_households_have_decisions_in_every_status(seeded):
 
 
 def test_the_decisions_are_on_the_timeline_back_in_time(seeded):
-    decision = _demo_decisions().get(status=DecisionStatus.REFUSED)
+    decision = _demo_decisions().get(
+        status=DecisionStatus.REFUSED, case__household__name="Familie Wiersma"
+    )
     events = TimelineEvent.objects.filter(case=decision.case, data__decision=str(decision.uuid))
 
     assert {e.kind for e in events} == {

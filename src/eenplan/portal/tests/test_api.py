@@ -13,12 +13,13 @@ from rest_framework.test import APIClient
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.models import Case, Consent, TimelineEvent
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
+from eenplan.complaints.models import Complaint
 from eenplan.plans.constants import ActionStatus, OwnerKind
 from eenplan.plans.models import PlanVersion
 from eenplan.plans.tests.factories import ActionFactory, GoalFactory, PlanFactory
 from eenplan.portal import services
 from eenplan.portal.constants import ProposalKind
-from eenplan.portal.models import ComplaintStart, Feedback, Message, Proposal
+from eenplan.portal.models import Feedback, Message, Proposal
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.models import AccessLogEntry
@@ -165,7 +166,7 @@ def test_another_households_uuids_are_not_found_and_change_nothing(family, other
         (
             "post",
             reverse("api:me-complaints"),
-            {"case": theirs, "description": "x", "contact_by": "email"},
+            {"case": theirs, "type": "klacht", "description": "x", "contact_email": "a@ex.org"},
         ),
         ("post", reverse("api:me-messages"), {"case": theirs, "body": "Hallo"}),
         (
@@ -195,7 +196,7 @@ def test_another_households_uuids_are_not_found_and_change_nothing(family, other
     action.refresh_from_db()
     assert action.status == ActionStatus.OPEN
     assert not Proposal.objects.exists() and not Message.objects.exists()
-    assert not Feedback.objects.exists() and not ComplaintStart.objects.exists()
+    assert not Feedback.objects.exists() and not Complaint.objects.exists()
     after = (
         TimelineEvent.objects.count(),
         Consent.objects.active().count(),
@@ -207,7 +208,7 @@ def test_another_households_uuids_are_not_found_and_change_nothing(family, other
 # ---------------------------------------------------------------------- acting
 
 
-def test_a_member_agrees_ticks_proposes_rates_and_complains(family):
+def test_a_member_agrees_ticks_proposes_and_rates(family):
     api = api_for(family.account(family.mother))
     ours = str(family.case.uuid)
 
@@ -240,15 +241,6 @@ def test_a_member_agrees_ticks_proposes_rates_and_complains(family):
 
     rated = api.post(reverse("api:me-feedback"), {"case": ours, "score": 8}, format="json")
     assert rated.status_code == 201 and rated.json()["plan_version"] == 1
-    complaint = {
-        "case": ours,
-        "description": "Niemand belde terug.",
-        "contact_by": "telefoon",
-        "organisation": str(family.ggz.uuid),
-    }
-    response = api.post(reverse("api:me-complaints"), complaint, format="json")
-    assert response.status_code == 201
-    assert ComplaintStart.objects.get().organisation == family.ggz
 
 
 def test_messages_with_the_coordinator(family, mailoutbox, django_capture_on_commit_callbacks):

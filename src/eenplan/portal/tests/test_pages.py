@@ -14,6 +14,7 @@ from django.urls import reverse
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.models import Case, Consent
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
+from eenplan.complaints.models import Complaint
 from eenplan.people.models import HouseholdMember, NetworkMember
 from eenplan.people.tests.factories import HouseholdFactory, PersonFactory
 from eenplan.plans.constants import ActionStatus, AgreementMethod, OwnerKind
@@ -21,7 +22,7 @@ from eenplan.plans.models import Goal, PlanVersion
 from eenplan.plans.tests.factories import ActionFactory, GoalFactory, PlanFactory
 from eenplan.portal import services
 from eenplan.portal.constants import ProposalKind, ProposalStatus
-from eenplan.portal.models import ComplaintStart, Feedback, HiddenItem, Message, Proposal
+from eenplan.portal.models import Feedback, HiddenItem, Message, Proposal
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.services import access_log_write
@@ -325,7 +326,7 @@ def test_the_export_holds_own_data_only(client, family, mother):
     assert "download.json" in page(client, "export")
 
 
-# ---------------------------------------------------------------------- messages, complaint
+# ---------------------------------------------------------------------- messages
 
 
 def test_the_messages_page_shows_the_thread_and_marks_it_read(client, family, mother):
@@ -335,23 +336,6 @@ def test_the_messages_page_shows_the_thread_and_marks_it_read(client, family, mo
     assert Message.objects.get().read_at is not None
     response = client.post(reverse("portal:message-send", args=[family.case.uuid]), {"body": ""})
     assert response.status_code == 400 and "Schrijf een bericht." in response.content.decode()
-
-
-def test_a_complaint_starts_with_a_conversation(client, family, mother):
-    html = page(client, "complaint", family.case.uuid)
-    assert "Een klacht begint met een gesprek" in html and "GGZ Noord" in html
-    response = client.post(
-        reverse("portal:complaint", args=[family.case.uuid]),
-        {
-            "organisation": str(family.ggz.uuid),
-            "description": "Niemand belde terug.",
-            "contact_by": "telefoon",
-        },
-        follow=True,
-    )
-    assert "We nemen binnen 5 werkdagen contact met u op." in response.content.decode()
-    complaint = ComplaintStart.objects.get()
-    assert (complaint.organisation, complaint.person) == (family.ggz, family.mother)
 
 
 # ---------------------------------------------------------------------- boundaries
@@ -366,7 +350,7 @@ def test_another_households_objects_are_not_found_on_every_post(
         ("feedback", case.uuid, {"score": "7"}),
         ("propose", case.uuid, {"soort": "sterkte", "sterkte-text": "Iets"}),
         ("message-send", case.uuid, {"body": "Hallo"}),
-        ("complaint", case.uuid, {"description": "Iets", "contact_by": "telefoon"}),
+        ("complaint", case.uuid, {"kind": "klacht", "description": "Iets"}),
         ("action-tick", action.uuid, {"on": "ja"}),
         ("action-hide", action.uuid, {"on": "ja"}),
         ("involvement-hide", involvement.uuid, {"on": "ja"}),
@@ -383,7 +367,7 @@ def test_another_households_objects_are_not_found_on_every_post(
     assert client.get(reverse("portal:complaint", args=[case.uuid])).status_code == 404
 
     assert not PlanVersion.objects.exists()
-    for model in (Feedback, Proposal, Message, ComplaintStart, HiddenItem):
+    for model in (Feedback, Proposal, Message, Complaint, HiddenItem):
         assert not model.objects.exists(), model
     action.refresh_from_db()
     assert action.status == ActionStatus.OPEN
@@ -401,6 +385,7 @@ def test_every_page_renders_for_a_citizen_without_a_case(client):
     assert "nog geen regisseur" in page(client, "messages")
     assert "geen organisaties die u helpen" in page(client, "consents")
     assert "nog niemand anders" in page(client, "access-log")
+    assert "U heeft geen klachten of bezwaren" in page(client, "complaints")
     page(client, "export")
     assert json.loads(client.get(reverse("portal:export-json")).content)["casussen"] == []
     assert client.get(reverse("portal:export-pdf")).content.startswith(b"%PDF")
@@ -408,5 +393,5 @@ def test_every_page_renders_for_a_citizen_without_a_case(client):
 
 def test_a_professional_reaches_none_of_these_pages(client, family):
     client.force_login(family.coordinator)
-    for name in ("home", "messages", "consents", "access-log", "export"):
+    for name in ("home", "messages", "consents", "access-log", "export", "complaints"):
         assert client.get(reverse(f"portal:{name}")).status_code == 404

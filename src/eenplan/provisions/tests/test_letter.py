@@ -62,7 +62,7 @@ def test_a_granted_decision_letter(client, setting):
     assert decision.reference in text
     # The objection clause: six weeks, to whom, what to write, calling first.
     assert "binnen zes weken na de datum van deze brief" in text
-    assert long_date(today + datetime.timedelta(weeks=6)) in text
+    assert long_date(objection_deadline(today)) in text
     assert f"burgemeester en wethouders van de gemeente {setting.municipality.name}" in text
     assert "waarom u het niet eens bent" in text
     assert "Wilt u eerst praten over het besluit? Bel dan" in text
@@ -105,5 +105,7 @@ def test_names_outside_the_standard_font_are_written_plainly(setting):
 
 
 def test_objection_runs_six_weeks():
-    assert objection_deadline(datetime.date(2026, 3, 1)) == datetime.date(2026, 4, 12)
+    # Six weeks after Sunday 1 March 2026 is Sunday 12 April: the period runs to Monday.
+    assert objection_deadline(datetime.date(2026, 3, 1)) == datetime.date(2026, 4, 13)
+    assert objection_deadline(datetime.date(2026, 3, 4)) == datetime.date(2026, 4, 15)
     assert objection_deadline(None) is None

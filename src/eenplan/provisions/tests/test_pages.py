@@ -8,11 +8,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.constants import TimelineEventKind
 from eenplan.cases.models import TimelineEvent
 from eenplan.cases.tests.factories import InvolvementFactory
 from eenplan.cases.tests.test_views_layout import assert_accessible_page
+from eenplan.complaints.deadlines import objection_period_end
 from eenplan.provisions.constants import DecisionStatus, Route
 from eenplan.provisions.models import Decision, Mandate, Product
 from eenplan.provisions.services import Terms, decision_request
@@ -197,7 +199,7 @@ def test_the_officer_refuses_with_a_reason(client, setting):
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.REFUSED
     text = page.content.decode()
-    deadline = decision.decided_at.date() + datetime.timedelta(weeks=6)
+    deadline = objection_period_end(timezone.localdate(decision.decided_at))
     assert "Bezwaar mogelijk tot en met" in text
     assert f"college van burgemeester en wethouders van {setting.municipality.name}" in text
     assert f"{deadline.day} " in text and str(deadline.year) in text

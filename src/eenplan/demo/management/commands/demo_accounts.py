@@ -22,7 +22,7 @@ from eenplan.demo.selectors import (
     demo_accounts,
     demo_citizens,
 )
-from eenplan.tenancy.constants import AccountKind
+from eenplan.tenancy.constants import AccountKind, Role
 
 HEADERS = ("Gebruikersnaam", "Naam", "Rol", "Organisatie")
 
@@ -89,6 +89,12 @@ class Command(BaseCommand):
             "Teamleider, directeur, beleidsmedewerker, privacy officer en functioneel beheerder "
             "zien geen persoonsgegevens: zij krijgen overzichten, het toegangslog of de inrichting."
         )
+        handlers = [r.username for r in rows if r.role == Role.COMPLAINTS_HANDLER]
+        if handlers:
+            self.stdout.write(
+                f"De klachtbehandelaars ({', '.join(handlers)}) zien alleen de klachten en "
+                "bezwaren over de huishoudens van hun eigen gemeente."
+            )
 
     def _citizens(self, citizens: list[DemoCitizen]) -> None:
         self.stdout.write("")
