@@ -1,6 +1,7 @@
 """The ``eenplan`` command: everything ``manage.py`` does, e.g. ``eenplan migrate``,
 ``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan evaluate-signals``,
-``eenplan send-reminders``, ``eenplan load-population``, ``eenplan runserver``."""
+``eenplan send-reminders``, ``eenplan load-population``, ``eenplan verify-access-log``,
+``eenplan runserver``."""
 
 import os
 import sys
@@ -12,6 +13,8 @@ OWN_COMMANDS = {
     "evaluate-signals",
     "send-reminders",
     "load-population",
+    "seal-access-log",
+    "verify-access-log",
 }
 
 

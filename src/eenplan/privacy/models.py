@@ -2,6 +2,7 @@
 
 One row per processing of one data subject's data. Rows hold no foreign keys to the data they
 describe, so they outlive it and never block a deletion. The BSN is stored only as a keyed hash.
+Each row is chained to the previous one by a keyed hash, so a changed or removed row shows.
 """
 
 from django.conf import settings
@@ -50,6 +51,9 @@ class AccessLogEntry(PublicModel):
     data_subject_id_type = models.CharField(
         _("soort betrokkene-id"), max_length=20, choices=DataSubjectIdType.choices, blank=True
     )
+    # The hash chain (``privacy.chain``): filled in just after the entry is written.
+    chain_seq = models.BigIntegerField(_("volgnummer in de keten"), null=True, unique=True)
+    chain_hash = models.CharField(_("ketenhash"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("toegangslogregel")
@@ -65,3 +69,21 @@ class AccessLogEntry(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.start_time:%Y-%m-%d %H:%M:%S} {self.actor_username} {self.action}"
+
+
+class AccessLogChain(models.Model):
+    """The head of the access log's hash chain: one row, locked while entries are sealed."""
+
+    # Where the chain starts: the first sequence number and the hash before it (empty at the
+    # start; set when the oldest entries are ever removed under a retention period).
+    first_seq = models.BigIntegerField(_("eerste volgnummer"), default=1)
+    anchor_hash = models.CharField(_("hash voor het eerste volgnummer"), max_length=64, blank=True)
+    last_seq = models.BigIntegerField(_("laatste volgnummer"), default=0)
+    last_hash = models.CharField(_("laatste hash"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("keten van het toegangslog")
+        verbose_name_plural = _("keten van het toegangslog")
+
+    def __str__(self) -> str:
+        return f"{self.first_seq} tot {self.last_seq}"

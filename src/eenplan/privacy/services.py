@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from eenplan.common.tracing import current_span
+from eenplan.privacy.chain import seal_after_commit
 from eenplan.privacy.constants import Action, DataSubjectIdType, ProcessingActivity
 from eenplan.privacy.models import AccessLogEntry
 
@@ -61,7 +62,9 @@ def access_log_write(
         )
         for case, person in subjects
     ]
-    return AccessLogEntry.objects.bulk_create(entries)
+    written = AccessLogEntry.objects.bulk_create(entries)
+    seal_after_commit()
+    return written
 
 
 def _data_subject(person) -> dict[str, str]:
