@@ -10,6 +10,7 @@ there is news in Mijn EenPlan.
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -288,7 +289,7 @@ def complaint_register(
         due = deadlines.complaint_due(received_on, committee=committee)
     complaint = Complaint.objects.create(
         kind=kind,
-        reference=f"tmp-{timezone.now().timestamp()}",
+        reference=f"tmp-{uuid.uuid4().hex[:16]}",  # until the pk is known
         case=case,
         person=person,
         municipality=municipality,
