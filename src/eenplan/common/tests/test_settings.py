@@ -32,6 +32,24 @@ def test_production_starts_with_real_secrets_and_hosts():
     assert result.stdout.strip() == "False"
 
 
+def test_production_passes_the_deploy_checks():
+    env = {**GOOD, "SECRET_KEY": "".join(chr(65 + (i * 7) % 58) for i in range(60))}
+    clean = {k: v for k, v in os.environ.items() if k not in GOOD and k != "DEBUG"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from eenplan.cli import main; main(['check', '--deploy', '--fail-level', 'WARNING'])",
+        ],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("override", "message"),
     [
