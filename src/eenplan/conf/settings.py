@@ -5,6 +5,7 @@ Every variable is read once here, typed by its cast, and documented in ``docs/co
 secret key, a pseudonymisation key and explicit hosts.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "eenplan.portal",
     "eenplan.api",
     "eenplan.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "eenplan.urls"
@@ -225,7 +228,18 @@ DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
 # Citizen login through a DigiD broker over OpenID Connect (docs/portaal.md,
 # eenplan.portal.oidc). Off unless EENPLAN_CITIZEN_OIDC_CLIENT_ID is set; then the secret and the
 # endpoints must be set too. It only ever logs in citizens (household members of 16 or older).
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Brute-force protection (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account
+# from one address, logging in there is refused for AXES_COOLOFF_MINUTES; a good login resets it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = config("AXES_FAILURE_LIMIT", default=5, cast=int)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=config("AXES_COOLOFF_MINUTES", default=15, cast=int))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "eenplan.common.lockout.locked_out"
 OIDC_RP_CLIENT_ID = config("EENPLAN_CITIZEN_OIDC_CLIENT_ID", default="")
 CITIZEN_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
 CITIZEN_OIDC_BSN_CLAIM = config("EENPLAN_CITIZEN_OIDC_BSN_CLAIM", default="bsn")
