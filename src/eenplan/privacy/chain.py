@@ -115,13 +115,14 @@ class Verification:
         return not self.problems
 
 
-def verify() -> Verification:
-    """Walk the whole chain and report where it is broken."""
+def verify(using: str = "default") -> Verification:
+    """Walk the whole chain of database ``using`` and report where it is broken."""
     key, result = _key(), Verification()
-    head = AccessLogChain.objects.filter(pk=1).first() or AccessLogChain()
+    head = AccessLogChain.objects.using(using).filter(pk=1).first() or AccessLogChain()
     expected_seq, previous = head.first_seq, head.anchor_hash
+    entries = AccessLogEntry.objects.using(using)
     rows = (
-        AccessLogEntry.objects.filter(chain_seq__isnull=False)
+        entries.filter(chain_seq__isnull=False)
         .order_by("chain_seq")
         .values("chain_seq", "chain_hash", *HASHED_FIELDS)
     )
@@ -140,5 +141,5 @@ def verify() -> Verification:
         )
     if head.last_seq and previous != head.last_hash:
         result.problems.append("De laatste regel klopt niet met de kop van de keten.")
-    result.unsealed = AccessLogEntry.objects.filter(chain_seq__isnull=True).count()
+    result.unsealed = entries.filter(chain_seq__isnull=True).count()
     return result
