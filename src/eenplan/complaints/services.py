@@ -127,7 +127,21 @@ def handlers_of(organisation: Organisation):
     ).distinct()
 
 
-def _is_handling(actor, complaint: Complaint) -> bool:
+def _decided_by(decision) -> set[int]:
+    """Who requested or took the decision an objection is against (none for a complaint)."""
+    if decision is None:
+        return set()
+    return {decision.requested_by_id, decision.decided_by_id} - {None}
+
+
+def eligible_handlers(organisation: Organisation, decision=None):
+    """Who may handle it: the complaints handlers of ``organisation``, for an objection never
+    someone who requested or took the decision (Awb 7:5)."""
+    return handlers_of(organisation).exclude(pk__in=_decided_by(decision))
+
+
+def may_handle(actor, complaint: Complaint) -> bool:
+    """The handler, or a complaints handler of the handling organisation."""
     return (
         complaint.handler_id == actor.pk
         or Membership.objects.filter(
@@ -144,7 +158,7 @@ def _lock_for_handler(actor, complaint: Complaint) -> Complaint:
     complaint = (
         Complaint.objects.visible_to(actor).select_for_update().filter(pk=complaint.pk).first()
     )
-    if complaint is None or not _is_handling(actor, complaint):
+    if complaint is None or not may_handle(actor, complaint):
         raise PermissionDenied(_("Alleen de behandelaar van deze klacht of dit bezwaar mag dit."))
     if not complaint.is_open:
         raise ValidationError(_("Deze klacht of dit bezwaar is al afgehandeld."))
@@ -188,11 +202,10 @@ def _handling_organisation(kind: str, organisations: list, municipality) -> Orga
     return _municipal_organisation(municipality)
 
 
-def _pick_handler(organisation: Organisation, excluded: Iterable[int]):
-    """The handler with the fewest open items; never someone who took part in the decision."""
+def _pick_handler(organisation: Organisation, decision):
+    """The eligible handler with the fewest open items."""
     return (
-        handlers_of(organisation)
-        .exclude(pk__in=[pk for pk in excluded if pk])
+        eligible_handlers(organisation, decision)
         .annotate(
             open_items=Count(
                 "complaints_handling", filter=~Q(complaints_handling__status=Status.CLOSED)
@@ -283,9 +296,8 @@ def complaint_register(
             raise ValidationError({"received_on": _("Dat is voor de datum van het besluit.")})
         committee = rules.objections_committee
         due = deadlines.objection_due(made_known_on, received_on, committee=committee)
-        excluded = {decision.requested_by_id, decision.decided_by_id}
     else:
-        made_known_on, committee, excluded = None, rules.complaints_committee, ()
+        made_known_on, committee = None, rules.complaints_committee
         due = deadlines.complaint_due(received_on, committee=committee)
     complaint = Complaint.objects.create(
         kind=kind,
@@ -303,7 +315,7 @@ def complaint_register(
         received_on=received_on,
         registered_by=actor,
         handling_organisation=handling,
-        handler=_pick_handler(handling, excluded),
+        handler=_pick_handler(handling, decision),
         committee=committee,
         status=Status.NEW,
         contact_due=deadlines.contact_due(received_on, rules.contact_working_days),
@@ -356,16 +368,10 @@ def _past_or_today(day: datetime.date, field: str = "occurred_on") -> None:
 # ------------------------------------------------------------------------------ handler
 
 
-def _decided_by(complaint: Complaint) -> set[int]:
-    """Who requested or took the decision an objection is against."""
-    decision = complaint.decision
-    return {decision.requested_by_id, decision.decided_by_id} - {None} if decision else set()
-
-
 @transaction.atomic
 def handler_assign(*, actor, complaint: Complaint, handler) -> Complaint:
     complaint = _lock_for_handler(actor, complaint)
-    if handler.pk in _decided_by(complaint):
+    if handler.pk in _decided_by(complaint.decision):
         raise ValidationError(
             {"handler": _("Wie aan het besluit meewerkte, behandelt het bezwaar niet (Awb 7:5).")}
         )

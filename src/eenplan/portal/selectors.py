@@ -25,7 +25,6 @@ from eenplan.complaints.constants import (
     Status,
     StepKind,
 )
-from eenplan.complaints.deadlines import objection_period_end
 from eenplan.complaints.models import Complaint, Step
 from eenplan.plans.models import Action, Goal, PlanVersion
 from eenplan.plans.pdf import long_date
@@ -35,7 +34,7 @@ from eenplan.privacy import policy
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.models import AccessLogEntry
 from eenplan.privacy.services import access_log_write
-from eenplan.provisions.letter import letter_date
+from eenplan.provisions.letter import letter_date, objection_deadline
 from eenplan.provisions.models import Decision
 
 
@@ -227,6 +226,16 @@ def my_consents(*, user) -> list[ConsentRow]:
             subjects.append((case, person))
     _log_read(user=user, name="eigen toestemmingen inzien", subjects=subjects)
     return rows
+
+
+def case_organisations(*, user, case: Case) -> list:
+    """The organisations that help in ``case`` (one of the citizen's own, from
+    ``own_case_get``), as the plan page shows them: without what another member hid."""
+    _actions, hidden = hidden_from(citizen_of(user))
+    involvements = case.involvements.exclude(pk__in=hidden).select_related("organisation")
+    organisations = {i.organisation_id: i.organisation for i in involvements}
+    _log_read(user=user, name="betrokken organisaties inzien", subjects=[(case, None)])
+    return list(organisations.values())
 
 
 def organisation_sees_plan(*, case: Case, organisation) -> bool:
@@ -456,7 +465,7 @@ def my_objectable_decisions(*, user, case: Case) -> list[ObjectableDecision]:
     result = []
     for decision in decisions:
         made_known_on = letter_date(decision)
-        last_day = objection_period_end(made_known_on) if made_known_on else None
+        last_day = objection_deadline(made_known_on)
         result.append(ObjectableDecision(decision, made_known_on, last_day))
     _log_read(
         user=user,

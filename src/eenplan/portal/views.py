@@ -499,15 +499,6 @@ def export_pdf(request):
 # ------------------------------------------------------------------------------ complaints
 
 
-def _involved_organisations(request, case) -> list:
-    """The organisations that help in this case, as the member's own plan page shows them."""
-    for item in selectors.my_plans(user=request.user):
-        if item.case is not None and item.case.pk == case.pk:
-            organisations = {i.organisation.pk: i.organisation for i in item.involvements}
-            return list(organisations.values())
-    return []
-
-
 def _working_days(case) -> str:
     days = complaint_services.settings_for(case.household.municipality).contact_working_days
     return f"{days} werkdag" if days == 1 else f"{days} werkdagen"
@@ -526,7 +517,7 @@ def complaint(request, case_uuid: uuid.UUID):
         persons=persons_in_care(citizen, case.household),
         me=citizen.person,
         decisions=decisions,
-        organisations=_involved_organisations(request, case),
+        organisations=selectors.case_organisations(user=request.user, case=case),
         initial={
             "person": str(citizen.person.uuid),
             "contact_phone": citizen.person.phone,

@@ -126,13 +126,6 @@ def _complaint_or_404(user, complaint_uuid: uuid.UUID) -> Complaint:
         raise Http404 from exc
 
 
-def _handles(user, complaint: Complaint) -> bool:
-    return (
-        complaint.handler_id == user.pk
-        or services.handlers_of(complaint.handling_organisation).filter(pk=user.pk).exists()
-    )
-
-
 def _available(complaint: Complaint, steps: list[Step]) -> list[str]:
     """The forms that fit where the complaint stands: the conversation first, then the formal
     route with acknowledgement, hearing and decision."""
@@ -148,28 +141,18 @@ def _available(complaint: Complaint, steps: list[Step]) -> list[str]:
     return [*names, "withdraw"]
 
 
-def _handlers(complaint: Complaint):
-    """Who may take it over: the complaints handlers of the handling organisation, for an
-    objection not those who requested or took the decision (Awb 7:5)."""
-    handlers = services.handlers_of(complaint.handling_organisation)
-    if complaint.decision_id:
-        decision = complaint.decision
-        handlers = handlers.exclude(
-            pk__in=[pk for pk in (decision.requested_by_id, decision.decided_by_id) if pk]
-        )
-    return handlers.order_by("first_name", "last_name", "username")
-
-
 def _form(name: str, complaint: Complaint, data=None) -> forms.Form:
     kwargs = {"complaint": complaint, "prefix": name.replace("_", "-")}
     if name == "assign":
-        kwargs["handlers"] = _handlers(complaint)
+        kwargs["handlers"] = services.eligible_handlers(
+            complaint.handling_organisation, complaint.decision
+        ).order_by("first_name", "last_name", "username")
     return ACTS[name].form(data, **kwargs)
 
 
 def render_detail(request, complaint: Complaint, *, bound: dict | None = None, status: int = 200):
     steps = list(complaint.steps.all())
-    handles = _handles(request.user, complaint)
+    handles = services.may_handle(request.user, complaint)
     forms_shown = {}
     if handles:
         forms_shown = {name: _form(name, complaint) for name in _available(complaint, steps)}
@@ -197,7 +180,7 @@ def complaint_detail(request, complaint_uuid: uuid.UUID):
 def complaint_act(request, complaint_uuid: uuid.UUID, name: str):
     """One of the handler's forms (``name`` in ``ACTS``, set by the URL)."""
     complaint = _complaint_or_404(request.user, complaint_uuid)
-    if not _handles(request.user, complaint):
+    if not services.may_handle(request.user, complaint):
         raise PermissionDenied("Alleen de behandelaar van deze klacht of dit bezwaar mag dit.")
     act = ACTS[name]
     form = _form(name, complaint, request.POST)

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from eenplan.cases.forms import add_service_errors
@@ -28,14 +27,6 @@ def _message(complaint: Complaint) -> str:
         + (f"Behandelaar: {handler}. " if handler else "")
         + f"Persoonlijk contact uiterlijk op {long_date(complaint.contact_due)}."
     )
-
-
-def _next_url(user, complaint: Complaint) -> str:
-    """The complaint's page, or the household's when the user does not see the complaint (an
-    organisation registered a complaint about another one)."""
-    if Complaint.objects.visible_to(user).filter(pk=complaint.pk).exists():
-        return reverse("complaints:detail", args=[complaint.uuid])
-    return reverse("people:household", args=[complaint.case.household.uuid])
 
 
 @login_required
@@ -63,6 +54,6 @@ def complaint_new(request, case_uuid: uuid.UUID):
             add_service_errors(form, exc)
         else:
             messages.success(request, _message(complaint))
-            return redirect(_next_url(request.user, complaint))
+            return redirect("complaints:detail", complaint_uuid=complaint.uuid)
     context = {"case": case, "household": case.household, "form": form}
     return render(request, "complaints/new.html", context, status=400 if form.is_bound else 200)
