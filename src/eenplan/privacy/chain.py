@@ -91,17 +91,29 @@ def seal() -> int:
             sealed += len(rows)
 
 
-def seal_after_commit() -> None:
-    """Seal once the current transaction has committed. A failure leaves the entries unsealed
-    (the next seal takes them along) and never fails the request that wrote them."""
+class _SealAfterCommit:
+    """One transaction's seal. A failure leaves the entries unsealed (the next seal takes them
+    along) and never fails the request that wrote them."""
 
-    def run() -> None:
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
         try:
             seal()
         except DatabaseError:
             log.warning("access_log.seal_failed", exc_info=True)
 
-    transaction.on_commit(run)
+
+def seal_after_commit() -> None:
+    """Seal once the current transaction has committed: once, however many writes it held."""
+    pending = transaction.get_connection().run_on_commit
+    if not any(
+        isinstance(callback, _SealAfterCommit) and not callback.done
+        for _savepoints, callback, _robust in pending
+    ):
+        transaction.on_commit(_SealAfterCommit())
 
 
 @dataclass
