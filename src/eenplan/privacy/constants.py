@@ -25,6 +25,18 @@ class ProcessingActivity(models.TextChoices):
         "klachtbehandeling",
         _("Klachten en bezwaren behandelen (Awb hoofdstuk 6, 7 en 9)"),
     )
+    EMERGENCY_ACCESS = (
+        "noodtoegang",
+        _("Hulp in een noodsituatie bij een huishouden buiten de eigen casussen"),
+    )
+    RETENTION = (
+        "bewaartermijn",
+        _("Gegevens vernietigen na afloop van de bewaartermijn (Archiefwet, AVG art. 5)"),
+    )
+    DATA_SUBJECT_REQUEST = (
+        "rechten-betrokkene",
+        _("Verzoeken om verbetering of wissing behandelen (AVG art. 16 en 17)"),
+    )
 
 
 class StatusCode(models.IntegerChoices):
@@ -38,3 +50,30 @@ class StatusCode(models.IntegerChoices):
 class DataSubjectIdType(models.TextChoices):
     BSN = "BSN", _("BSN")
     PERSON_UUID = "eenplan-persoon", _("EenPlan-persoonsnummer")
+
+
+class ReviewOutcome(models.TextChoices):
+    JUSTIFIED = "terecht", _("Terecht: de noodsituatie rechtvaardigde de toegang")
+    NOT_JUSTIFIED = "onterecht", _("Onterecht: geen noodsituatie of te ruim gebruikt")
+
+
+class RetentionKind(models.TextChoices):
+    """Kinds of record with a retention period (docs/privacy.md, standards.md)."""
+
+    YOUTH_FILE = "jeugddossier", _("Jeugdhulpdossier (20 jaar na einde hulp)")
+    AGREED_PLAN = "ondersteuningsplan", _("Casus met vastgesteld plan (15 jaar na afsluiten)")
+    UNAGREED_PLAN = "plan_niet_vastgesteld", _("Casus zonder vastgesteld plan (5 jaar)")
+    MATCH_SIGNAL = "matchsignaal", _("Matchsignaal (2 jaar, uiterlijk op 23ste verjaardag)")
+
+
+class RequestKind(models.TextChoices):
+    """Requests of a data subject (AVG art. 16 and 17)."""
+
+    CORRECTION = "rectificatie", _("Gegevens verbeteren (AVG art. 16)")
+    ERASURE = "wissing", _("Gegevens wissen (AVG art. 17)")
+
+
+class RequestDecision(models.TextChoices):
+    GRANTED = "toegewezen", _("Toegewezen")
+    PARTLY_GRANTED = "deels_toegewezen", _("Deels toegewezen")
+    REFUSED = "afgewezen", _("Afgewezen")

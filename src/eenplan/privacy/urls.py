@@ -1,9 +1,9 @@
 from django.urls import path
 
-from eenplan.privacy import views
+from eenplan.privacy.views import access_log
 
 app_name = "privacy"
 
 urlpatterns = [
-    path("toegangslog/", views.access_log, name="access-log"),
+    path("toegangslog/", access_log.access_log, name="access-log"),
 ]
