@@ -54,7 +54,7 @@ def _allocated(municipality: Municipality):
             status__in=[DecisionStatus.GRANTED, DecisionStatus.ENDED],
             allocation_message__isnull=False,
         )
-        .exclude(person__bsn="")
+        .exclude(person__bsn_digest="")
         .select_related("product", "provider", "person", "case__household")
         .order_by("pk")
     )

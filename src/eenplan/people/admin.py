@@ -1,14 +1,23 @@
 from django.contrib import admin
 
+from eenplan.common.validators import is_valid_bsn
 from eenplan.people.models import Household, HouseholdMember, Person
 from eenplan.privacy.admin_mixins import PersonalDataAdmin
 
 
 @admin.register(Person)
 class PersonAdmin(PersonalDataAdmin):
+    """Never shows a BSN; a complete, valid BSN as search term finds its person by digest."""
+
     list_display = ["full_name", "birth_date", "postcode", "city"]
-    search_fields = ["surname", "given_names", "=bsn", "=postcode"]
-    exclude = ["bsn"]
+    search_fields = ["surname", "given_names", "=postcode"]
+    exclude = ["bsn_encrypted", "bsn_digest"]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if is_valid_bsn(search_term.strip()):
+            results |= queryset.with_bsn(search_term.strip())
+        return results, may_have_duplicates
 
 
 class HouseholdMemberInline(admin.TabularInline):

@@ -1,10 +1,14 @@
 """Persons, households, the relations between members and the household's own network."""
 
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from eenplan.common.identifiers import bsn_digest, bsn_digests, decrypt_bsn, encrypt_bsn
 from eenplan.common.models import PublicModel
-from eenplan.common.validators import validate_bsn, validate_postcode
+from eenplan.common.validators import normalise_bsn, validate_bsn, validate_postcode
 from eenplan.people.constants import Gender, NetworkKind, RelationKind
 from eenplan.privacy import policy
 
@@ -13,10 +17,24 @@ class PersonQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PersonQuerySet":
         return self.filter(policy.person_visibility(user))
 
+    def with_bsn(self, bsn: str) -> "PersonQuerySet":
+        """The person with this BSN (as typed: spaces, dots and dashes allowed)."""
+        return self.with_any_bsn([bsn])
+
+    def with_any_bsn(self, bsns: Iterable[str]) -> "PersonQuerySet":
+        """Persons with one of these BSNs, found by digest under every configured hash key."""
+        digests = [d for bsn in bsns if (plain := normalise_bsn(bsn)) for d in bsn_digests(plain)]
+        return self.filter(bsn_digest__in=digests) if digests else self.none()
+
 
 class Person(PublicModel):
-    bsn = models.CharField(
-        _("BSN"), max_length=9, blank=True, validators=[validate_bsn], help_text=_("Optioneel.")
+    """A person. The BSN is never stored in plain text: ``bsn`` reads and writes it through
+    ``bsn_encrypted`` and ``bsn_digest`` (see ``eenplan.common.identifiers``); search with
+    ``Person.objects.with_bsn``."""
+
+    bsn_encrypted = models.TextField(_("BSN (versleuteld)"), blank=True, editable=False)
+    bsn_digest = models.CharField(
+        _("BSN (sleutel-hash)"), max_length=64, blank=True, editable=False, db_index=True
     )
     given_names = models.CharField(_("voornamen"), max_length=200)
     surname_prefix = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
@@ -42,7 +60,9 @@ class Person(PublicModel):
         ordering = ["surname", "given_names"]
         constraints = [
             models.UniqueConstraint(
-                fields=["bsn"], condition=~models.Q(bsn=""), name="unique_person_bsn"
+                fields=["bsn_digest"],
+                condition=~models.Q(bsn_digest=""),
+                name="unique_person_bsn_digest",
             )
         ]
         indexes = [
@@ -53,6 +73,45 @@ class Person(PublicModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def bsn(self) -> str:
+        """The plain BSN, or "" when unknown; decrypted once per stored value."""
+        token = self.bsn_encrypted
+        cached = self.__dict__.get("_bsn_plain")
+        if cached is None or cached[0] != token:
+            cached = (token, decrypt_bsn(token) if token else "")
+            self.__dict__["_bsn_plain"] = cached
+        return cached[1]
+
+    @bsn.setter
+    def bsn(self, value: str) -> None:
+        plain = normalise_bsn(value) if value else ""
+        self.bsn_encrypted = encrypt_bsn(plain) if plain else ""
+        self.bsn_digest = bsn_digest(plain) if plain else ""
+        self.__dict__["_bsn_plain"] = (self.bsn_encrypted, plain)
+
+    def clean(self) -> None:
+        bsn = self.bsn
+        if not bsn:
+            return
+        try:
+            validate_bsn(bsn)
+        except ValidationError as error:
+            raise ValidationError({"bsn": error}) from error
+        if Person.objects.with_bsn(bsn).exclude(pk=self.pk).exists():
+            duplicate = ValidationError(_("Er is al een persoon met dit BSN."), code="unique_bsn")
+            raise ValidationError({"bsn": duplicate})
+
+    def __getstate__(self) -> dict:
+        # A pickled person (in a cache, say) carries the token, never the decrypted BSN.
+        state = super().__getstate__()
+        state.pop("_bsn_plain", None)
+        return state
+
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() checked the BSN against the digests of every hash key, with a clearer message.
+        super().validate_constraints(exclude={*(exclude or ()), "bsn_digest"})
 
     def age_on(self, day) -> int | None:
         if self.birth_date is None:

@@ -20,7 +20,7 @@ from eenplan.cases.redaction import (
     redact_involvement,
 )
 from eenplan.cases.selectors import CaseNetwork, case_network
-from eenplan.common.validators import is_valid_bsn, normalise_bsn, normalise_postcode
+from eenplan.common.validators import is_valid_bsn, normalise_postcode
 from eenplan.people.models import Household, HouseholdMember, Person, Relation
 from eenplan.privacy import policy
 from eenplan.privacy.constants import Action, ProcessingActivity
@@ -166,7 +166,7 @@ def person_search(
     if bsn:
         if not is_valid_bsn(bsn):
             raise ValidationError({"bsn": _("Dit is geen geldig BSN (9 cijfers, 11-proef).")})
-        persons = persons.filter(bsn=normalise_bsn(bsn))
+        persons = persons.with_bsn(bsn)
     for word in name.split():
         persons = persons.filter(
             Q(given_names__icontains=word)

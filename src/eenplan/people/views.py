@@ -25,6 +25,7 @@ from eenplan.people.forms import SearchForm
 from eenplan.people.models import HouseholdMember
 from eenplan.plans.models import Plan
 from eenplan.plans.selectors import Progress, plan_progress
+from eenplan.privacy import emergency
 from eenplan.signals.selectors import case_signals
 
 BSN_VISIBLE_DIGITS = 3
@@ -113,6 +114,7 @@ def render_household(
     context = {
         "view": view,
         "household": view.household,
+        "emergency_access": emergency.active_access(request.user, view.case),
         "case": view.case,
         "members": [
             MemberRow(

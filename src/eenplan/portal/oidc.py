@@ -70,7 +70,7 @@ def _account_create(person: Person) -> Citizen:
 def citizen_for_bsn(bsn: str):
     """The citizen account (a ``User``) of the household member with this BSN, created when
     missing; None when nobody of 16 or older in a household has it, or the account is blocked."""
-    person = Person.objects.filter(bsn=bsn).first() if bsn else None
+    person = Person.objects.with_bsn(bsn).first() if bsn else None
     if person is None or not _may_have_account(person):
         return None
     citizen = Citizen.objects.select_related("user").filter(person=person).first()

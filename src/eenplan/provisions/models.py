@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from eenplan.common.fields import EncryptedTextField
 from eenplan.common.models import PublicModel
 from eenplan.privacy import policy
 from eenplan.provisions.constants import (
@@ -319,7 +320,7 @@ class Claim(PublicModel):
 
 
 class Message(PublicModel):
-    """An iWmo/iJw message written or read, kept as sent for audit."""
+    """An iWmo/iJw message written or read, kept as sent for audit (encrypted: it holds BSNs)."""
 
     municipality = models.ForeignKey(
         "tenancy.Municipality",
@@ -340,7 +341,7 @@ class Message(PublicModel):
     incoming = models.BooleanField(_("ontvangen"))
     identification = models.CharField(_("berichtidentificatie"), max_length=20, blank=True)
     file_name = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
-    content = models.TextField(_("inhoud"))
+    content = EncryptedTextField(_("inhoud"))
     outcome = models.JSONField(_("verwerking"), default=dict, blank=True)
     in_reply_to = models.OneToOneField(
         "self",

@@ -54,6 +54,7 @@ class PersonSearchQuerySerializer(serializers.Serializer):
 
 
 class PersonSerializer(serializers.ModelSerializer):
+    bsn = serializers.CharField(read_only=True, help_text=_("BSN; leeg als het niet bekend is."))
     full_name = serializers.CharField(read_only=True)
     gender_display = serializers.CharField(source="get_gender_display", read_only=True)
     address = serializers.CharField(read_only=True)

@@ -10,6 +10,8 @@ GOOD = {
     "EENPLAN_ENVIRONMENT": "production",
     "SECRET_KEY": "s" * 60,
     "EENPLAN_ACCESS_LOG_KEY": "k" * 40,
+    "EENPLAN_BSN_KEYS": "b" * 43 + "=,c" + "c" * 42 + "=",  # two Fernet keys: new, old
+    "EENPLAN_BSN_HASH_KEYS": "h" * 40,
     "ALLOWED_HOSTS": "eenplan.example.nl",
     "DATABASE_URL": "sqlite:///:memory:",
 }
@@ -56,6 +58,11 @@ def test_production_passes_the_deploy_checks():
         ({"SECRET_KEY": ""}, "SECRET_KEY"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"EENPLAN_ACCESS_LOG_KEY": ""}, "EENPLAN_ACCESS_LOG_KEY"),
+        ({"EENPLAN_BSN_KEYS": ""}, "EENPLAN_BSN_KEYS"),
+        ({"EENPLAN_BSN_KEYS": "not-a-fernet-key"}, "EENPLAN_BSN_KEYS"),
+        ({"EENPLAN_BSN_HASH_KEYS": ""}, "EENPLAN_BSN_HASH_KEYS"),
+        ({"EENPLAN_BSN_HASH_KEYS": "short"}, "EENPLAN_BSN_HASH_KEYS"),
+        ({"EENPLAN_BSN_HASH_KEYS": "k" * 40}, "EENPLAN_BSN_HASH_KEYS"),  # the access-log key
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
         ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
         ({"DEBUG": "true"}, "DEBUG"),

@@ -82,7 +82,9 @@ def test_synthetic_history_has_every_fact_the_indicators_count(seeded):
     cases = Case.objects.filter(household__name__startswith=SYNTHETIC_PREFIX)
     since = last_quarters(8)[0].start_at
     assert cases.count() > 1500
-    assert not Person.objects.filter(households__name__startswith=SYNTHETIC_PREFIX).exclude(bsn="")
+    assert not Person.objects.filter(households__name__startswith=SYNTHETIC_PREFIX).exclude(
+        bsn_digest=""
+    )
     # Spread over the two years, not all registered on the day of seeding.
     assert cases.filter(opened_at__lt=since).exists()
     assert cases.filter(opened_at__gte=timezone.now() - datetime.timedelta(days=30)).exists()
