@@ -3,18 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from eenplan.portal.forms import ProfessionalLoginForm
+from eenplan.tenancy.views import ProfessionalLoginView
 
 admin.site.site_header = "EenPlan beheer"
 admin.site.site_title = "EenPlan beheer"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:my-cases", permanent=False)),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(authentication_form=ProfessionalLoginForm),
-        name="login",
-    ),
+    # The second login step (authenticator app) and the organisation's identity provider.
+    path("inloggen/", include("eenplan.tenancy.urls")),
+    path("inloggen/", ProfessionalLoginView.as_view(), name="login"),
     path("mijn/", include("eenplan.portal.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("casussen/", include("eenplan.cases.urls")),

@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.formats import date_format
 
+from eenplan.tenancy import twofactor
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
 
 
@@ -36,3 +38,30 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Tweestapsverificatie", {"fields": ["two_factor"]}))
+    readonly_fields = ["two_factor"]
+    actions = ["reset_two_factor"]
+
+    @admin.display(description="app voor de inlogcode")
+    def two_factor(self, user) -> str:
+        device = twofactor.confirmed_device(user) if user.pk else None
+        if device is None:
+            return "Geen app gekoppeld."
+        linked = f" op {date_format(device.created_at)}" if device.created_at else ""
+        return f"Gekoppeld{linked}."
+
+    @admin.action(
+        description="Tweestapsverificatie opnieuw instellen (app loskoppelen)",
+        permissions=["change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        """For a lost or new phone: the app is unlinked, and at the next page (or login) the
+        user links a new one. Do this only after speaking to the person themselves."""
+        count = twofactor.devices_reset(users=queryset)
+        for user in queryset:
+            self.log_change(request, user, "Tweestapsverificatie opnieuw ingesteld.")
+        self.message_user(
+            request,
+            f"Bij {count} gebruiker(s) is de app losgekoppeld. Zij koppelen een nieuwe app bij "
+            "het volgende inloggen.",
+        )

@@ -1,4 +1,5 @@
-"""Token login: ``POST auth/token/`` with username and password returns ``{"token": ...}``."""
+"""Token login: ``POST auth/token/`` with username and password (and, with two-factor login on,
+the app's ``code``) returns ``{"token": ...}``."""
 
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
@@ -8,6 +9,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.throttling import AnonRateThrottle
 
 from eenplan.api.views.responses import BAD_REQUEST
+from eenplan.tenancy import twofactor
 
 
 class LoginRateThrottle(AnonRateThrottle):
@@ -21,7 +23,7 @@ class LoginRateThrottle(AnonRateThrottle):
 WRONG_CREDENTIALS = gettext_lazy("Unable to log in with provided credentials.")
 
 
-class ProfessionalAuthTokenSerializer(AuthTokenSerializer):
+class AccountAuthTokenSerializer(AuthTokenSerializer):
     """Refuses the other kind of account like a wrong password: trying tells nothing."""
 
     for_citizens = False
@@ -33,7 +35,28 @@ class ProfessionalAuthTokenSerializer(AuthTokenSerializer):
         return attrs
 
 
-class CitizenAuthTokenSerializer(ProfessionalAuthTokenSerializer):
+class ProfessionalAuthTokenSerializer(AccountAuthTokenSerializer):
+    """With two-factor login on (``EENPLAN_REQUIRE_2FA``), the code of the authenticator app too;
+    a missing or wrong code gets the answer of a wrong password."""
+
+    code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        max_length=12,
+        help_text="De code uit de authenticator-app (zes cijfers); verplicht als "
+        "tweestapsverificatie aan staat.",
+    )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        user = attrs["user"]
+        if twofactor.is_required_for(user) and not twofactor.verify_code(user, attrs.get("code")):
+            raise serializers.ValidationError(WRONG_CREDENTIALS, code="authorization")
+        return attrs
+
+
+class CitizenAuthTokenSerializer(AccountAuthTokenSerializer):
     for_citizens = True
 
 
@@ -51,7 +74,10 @@ class TokenObtainView(ObtainAuthToken):
     @extend_schema(
         operation_id="auth_token_create",
         summary="Token ophalen met gebruikersnaam en wachtwoord",
-        request=AuthTokenSerializer,
+        description="Met gebruikersnaam en wachtwoord, en als tweestapsverificatie aan staat ook "
+        "de code uit de authenticator-app (code). Een verkeerd wachtwoord en een ontbrekende of "
+        "verkeerde code krijgen hetzelfde antwoord.",
+        request=ProfessionalAuthTokenSerializer,
         responses={200: TokenSerializer, 400: BAD_REQUEST},
         auth=[],
         tags=["auth"],

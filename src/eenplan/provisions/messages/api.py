@@ -16,8 +16,7 @@ from rest_framework.views import APIView
 
 from eenplan.api.pagination import listing_response, paginated, validated, validated_query
 from eenplan.api.views.responses import BAD_REQUEST, FORBIDDEN, NOT_FOUND
-from eenplan.provisions.messages import selectors, services
-from eenplan.provisions.messages.reading import MAX_BYTES
+from eenplan.provisions.messages import selectors, services, uploads
 from eenplan.provisions.messages.serializers import (
     ExportResultSerializer,
     MessageDetailSerializer,
@@ -36,12 +35,13 @@ RULE = (
 
 
 class XMLBodyParser(BaseParser):
-    """A raw XML body: at most 5 MB and one byte are read, the reader refuses anything larger."""
+    """A raw XML body: at most the upload limit and one byte are read, the reader refuses
+    anything larger."""
 
     media_type = "application/xml"
 
     def parse(self, stream, media_type=None, parser_context=None):
-        return {"content": stream.read(MAX_BYTES + 1) if stream is not None else b""}
+        return {"content": uploads.read_limited(stream)}
 
 
 class TextXMLParser(XMLBodyParser):
@@ -97,7 +97,8 @@ class MessageImportView(APIView):
             "velden file en municipality) of als XML-body (Content-Type application/xml, met "
             "?municipality=). Elke regel wordt aan een toewijzing gekoppeld en vastgelegd, of "
             "afgekeurd met de retourcode van de standaard; een declaratie krijgt meteen haar "
-            "antwoord (325, zie reply). Een bestand dat niet te lezen is, groter is dan 5 MB, "
+            "antwoord (325, zie reply). Een bestand dat niet te lezen is, geen .xml-bestand is, "
+            "groter is dan EENPLAN_MAX_UPLOAD_MB (standaard 5 MB), "
             "voor een andere gemeente is, van een aanbieder zonder contract komt of al eerder "
             "is ingelezen, geeft 400 en er wordt niets opgeslagen. " + RULE
         ),
@@ -126,7 +127,7 @@ class MessageImportView(APIView):
         else:
             data = validated(MessageImportSerializer, request.data)
             municipality = _municipality(data["municipality"])
-            content, file_name = data["file"].read(MAX_BYTES + 1), data["file"].name or ""
+            content, file_name = uploads.read_limited(data["file"]), data["file"].name or ""
         message = services.message_import(
             actor=request.user, municipality=municipality, content=content, file_name=file_name
         )

@@ -1,8 +1,9 @@
 """Reading what a provider sends, safely: a start (305), a stop (307) or a claim (323).
 
-The input is untrusted. A file over 5 MB is refused before it is parsed; the parser (defusedxml)
-refuses a DTD, entities and external references, so entity expansion ("billion laughs") and
-reading local files cannot happen. The root namespace says which standard and message it is.
+The input is untrusted. A file over ``EENPLAN_MAX_UPLOAD_MB`` (5 MB), or one that does not start
+like XML, is refused before it is parsed; the parser (defusedxml) refuses a DTD, entities and
+external references, so entity expansion ("billion laughs") and reading local files cannot
+happen. The root namespace says which standard and message it is.
 What EenPlan needs is returned as plain dataclasses; anything malformed is a Django
 ``ValidationError`` with a Dutch message, never a crash.
 
@@ -21,9 +22,9 @@ from defusedxml import ElementTree as SafeET
 from django.core.exceptions import ValidationError
 
 from eenplan.provisions.constants import Unit
-from eenplan.provisions.messages import codes
+from eenplan.provisions.messages import codes, uploads
 
-MAX_BYTES = 5 * 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
 MAX_NUMBER = 999_999_999  # LDT_Nummer
 MAX_AMOUNT = 99_999_999  # LDT_Bedrag, LDT_Volume
 MAX_TOTAL = 999_999_999_999  # LDT_TotaalBedrag
@@ -100,15 +101,18 @@ class IncomingMessage:
     claim_total_cents: int = 0  # 323 only, negative for credit
 
 
-def _parse(content: bytes) -> Element:
-    if len(content) > MAX_BYTES:
-        raise ValidationError(
-            "Dit bestand is groter dan 5 MB. Zo groot is een iWmo- of iJw-bericht niet; "
-            "het is niet gelezen.",
-            code="too_large",
-        )
+def _refuse_before_parsing(content: bytes) -> None:
+    if len(content) > uploads.limit_bytes():
+        raise uploads.too_large()
     if not content.strip():
         raise invalid("het bestand is leeg.")
+    # Sniffed: XML starts with "<" (after an optional UTF-8 byte order mark).
+    if not content.removeprefix(UTF8_BOM).lstrip().startswith(b"<"):
+        raise invalid("dit is geen correcte XML. Een XML-bestand begint met <.")
+
+
+def _parse(content: bytes) -> Element:
+    _refuse_before_parsing(content)
     try:
         return SafeET.fromstring(
             content, forbid_dtd=True, forbid_entities=True, forbid_external=True

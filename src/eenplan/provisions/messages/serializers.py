@@ -1,6 +1,7 @@
 """Messages with providers in API v1. Output serializers read what the selectors and services
 return; input serializers check shape only."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -8,7 +9,7 @@ from rest_framework import serializers
 
 from eenplan.api.pagination import PageQuerySerializer
 from eenplan.api.serializers.tenancy import MunicipalityRefSerializer
-from eenplan.provisions.messages import codes
+from eenplan.provisions.messages import codes, uploads
 
 
 class MessageProviderSerializer(serializers.Serializer):
@@ -88,8 +89,19 @@ class MunicipalityInputSerializer(serializers.Serializer):
 
 class MessageImportSerializer(MunicipalityInputSerializer):
     file = serializers.FileField(
-        allow_empty_file=True, help_text=_("Een 305, 307 of 323 (XML), hoogstens 5 MB.")
+        allow_empty_file=True,
+        help_text=_(
+            "Een 305, 307 of 323: een .xml-bestand van hoogstens EENPLAN_MAX_UPLOAD_MB "
+            "(standaard 5) MB."
+        ),
     )
+
+    def validate_file(self, upload):
+        try:
+            uploads.check_file(upload)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages, code=exc.code) from None
+        return upload
 
 
 class ExportResultSerializer(serializers.Serializer):
