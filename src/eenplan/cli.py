@@ -1,7 +1,7 @@
 """The ``eenplan`` command: everything ``manage.py`` does, e.g. ``eenplan migrate``,
 ``eenplan seed-demo``, ``eenplan demo-accounts --json``, ``eenplan evaluate-signals``,
 ``eenplan send-reminders``, ``eenplan load-population``, ``eenplan verify-access-log``,
-``eenplan runserver``."""
+``eenplan rotate-bsn-keys``, ``eenplan runserver``."""
 
 import os
 import sys
@@ -15,6 +15,8 @@ OWN_COMMANDS = {
     "load-population",
     "seal-access-log",
     "verify-access-log",
+    "apply-retention",
+    "rotate-bsn-keys",
 }
 
 

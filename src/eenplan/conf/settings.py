@@ -2,10 +2,12 @@
 
 Every variable is read once here, typed by its cast, and documented in ``docs/configuration.md``.
 ``EENPLAN_ENVIRONMENT=production`` switches on the checks that refuse to start without a real
-secret key, a pseudonymisation key and explicit hosts.
+secret key, a pseudonymisation key, BSN keys and explicit hosts.
 """
 
+import base64
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -25,6 +27,15 @@ SECRET_KEY = config("SECRET_KEY", default=_DEV_SECRET)
 # Key for the keyed hash (HMAC-SHA256) of a BSN in the access log: separate from SECRET_KEY so
 # rotating one does not break lookups by the other.
 ACCESS_LOG_KEY = config("EENPLAN_ACCESS_LOG_KEY", default=SECRET_KEY)
+# BSNs at rest (eenplan.common.identifiers): Fernet keys that encrypt them and secrets of the keyed
+# hash that finds them, comma-separated, the current key first. Development derives both from
+# SECRET_KEY, each for its own purpose.
+_DEV_BSN_KEY = base64.urlsafe_b64encode(
+    hashlib.sha256(f"eenplan-bsn-encryption:{SECRET_KEY}".encode()).digest()
+).decode()
+_DEV_BSN_HASH_KEY = hashlib.sha256(f"eenplan-bsn-hash:{SECRET_KEY}".encode()).hexdigest()
+BSN_ENCRYPTION_KEYS = config("EENPLAN_BSN_KEYS", default=_DEV_BSN_KEY, cast=Csv())
+BSN_HASH_KEYS = config("EENPLAN_BSN_HASH_KEYS", default=_DEV_BSN_HASH_KEY, cast=Csv())
 DEBUG = config("DEBUG", default=not IS_PRODUCTION, cast=bool)
 ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS",
@@ -33,12 +44,31 @@ ALLOWED_HOSTS = config(
 )
 CSRF_TRUSTED_ORIGINS = config("CSRF_TRUSTED_ORIGINS", default="", cast=Csv())
 
+
+def _is_fernet_key(key: str) -> bool:
+    try:
+        return len(base64.urlsafe_b64decode(key)) == 32
+    except ValueError:
+        return False
+
+
 if IS_PRODUCTION:
     if SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters.")
     if ACCESS_LOG_KEY == SECRET_KEY or len(ACCESS_LOG_KEY) < 32:
         raise ImproperlyConfigured(
             "EENPLAN_ACCESS_LOG_KEY must be set, differ from SECRET_KEY and have 32+ characters."
+        )
+    if BSN_ENCRYPTION_KEYS in ([], [_DEV_BSN_KEY]) or not all(
+        _is_fernet_key(key) for key in BSN_ENCRYPTION_KEYS
+    ):
+        raise ImproperlyConfigured("EENPLAN_BSN_KEYS must be set to one or more Fernet keys.")
+    if BSN_HASH_KEYS in ([], [_DEV_BSN_HASH_KEY]) or any(
+        len(key) < 32 or key in (SECRET_KEY, ACCESS_LOG_KEY) for key in BSN_HASH_KEYS
+    ):
+        raise ImproperlyConfigured(
+            "EENPLAN_BSN_HASH_KEYS must be set; each key 32+ characters, differing from "
+            "SECRET_KEY and EENPLAN_ACCESS_LOG_KEY."
         )
     if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names explicitly.")
@@ -54,6 +84,10 @@ DATABASES = {
         conn_max_age=config("DATABASE_CONN_MAX_AGE", default=60, cast=int),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent requests on SQLite: take the write lock when a transaction starts and wait for
+    # it, instead of failing with "database is locked" when a read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -68,6 +102,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "eenplan.common",
     "eenplan.tenancy",
     "eenplan.people",
@@ -95,8 +131,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "eenplan.portal.boundary.AccountBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages (they tell why): first the idle logout, then the two-factor step.
+    "eenplan.tenancy.middleware.SessionIdleTimeoutMiddleware",
+    "eenplan.tenancy.middleware.TwoFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -181,6 +221,17 @@ SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", default=IS_PRODUCTION, cast=
 if config("EENPLAN_BEHIND_TLS_PROXY", default=False, cast=bool):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_AGE = config("SESSION_COOKIE_AGE", default=8 * 60 * 60, cast=int)
+# And logged out after this many minutes without a request (0: never); eenplan.tenancy.sessions.
+SESSION_IDLE_MINUTES = config("EENPLAN_SESSION_IDLE_MINUTES", default=30, cast=int)
+
+# Uploads (docs/security.md): the only files are providers' iWmo/iJw messages, XML of at most
+# EENPLAN_MAX_UPLOAD_MB. A larger upload goes to a temporary file instead of memory; the other
+# fields of a request (forms, no file) may hold 1 MB and 500 fields, far above any form here.
+MAX_UPLOAD_MB = config("EENPLAN_MAX_UPLOAD_MB", default=5, cast=int)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -224,6 +275,25 @@ PROCESSING_ACTIVITY_BASE_URI = config(
 )
 
 DEMO_PASSWORD = config("EENPLAN_DEMO_PASSWORD", default="eenplan-demo")
+
+# Break-the-glass (docs/privacy.md): the longest an emergency access may last, in hours.
+EMERGENCY_ACCESS_MAX_HOURS = config("EENPLAN_EMERGENCY_ACCESS_MAX_HOURS", default=24, cast=int)
+
+# Retention periods in years per kind of record (docs/privacy.md#bewaartermijnen), applied by
+# `eenplan apply-retention`; a match signal also goes once its person is RETENTION_MATCH_MAX_AGE.
+RETENTION_YEARS = {
+    "jeugddossier": config("EENPLAN_RETENTION_JEUGDDOSSIER_YEARS", default=20, cast=int),
+    "ondersteuningsplan": config(
+        "EENPLAN_RETENTION_ONDERSTEUNINGSPLAN_YEARS", default=15, cast=int
+    ),
+    "plan_niet_vastgesteld": config(
+        "EENPLAN_RETENTION_PLAN_NIET_VASTGESTELD_YEARS", default=5, cast=int
+    ),
+    "matchsignaal": config("EENPLAN_RETENTION_MATCHSIGNAAL_YEARS", default=2, cast=int),
+}
+RETENTION_MATCH_MAX_AGE = config("EENPLAN_RETENTION_MATCHSIGNAAL_MAX_AGE", default=23, cast=int)
+if min(RETENTION_YEARS.values()) < 1 or RETENTION_MATCH_MAX_AGE < 1:
+    raise ImproperlyConfigured("Retention periods and the match-signal age must be 1 or more.")
 
 # Citizen login through a DigiD broker over OpenID Connect (docs/portaal.md,
 # eenplan.portal.oidc). Off unless EENPLAN_CITIZEN_OIDC_CLIENT_ID is set; then the secret and the
@@ -275,6 +345,68 @@ if CITIZEN_OIDC_ENABLED:
             + ", ".join(_missing)
         )
     AUTHENTICATION_BACKENDS.append("eenplan.portal.oidc.CitizenOIDCBackend")
+
+# Two-factor login for professionals (docs/security.md, eenplan.tenancy.twofactor): password and
+# a code from an authenticator app (TOTP) before any page, the admin or an API token. On in
+# production; off elsewhere, so the demo accounts log in with their password alone. Citizens are
+# never asked. After a wrong code the next try must wait 1, 2, 4, 8, ... seconds.
+REQUIRE_2FA = config("EENPLAN_REQUIRE_2FA", default=IS_PRODUCTION, cast=bool)
+OTP_TOTP_ISSUER = "EenPlan"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an app's secret or QR code
+
+# Professional login through the organisation's identity provider over OpenID Connect
+# (eenplan.tenancy.oidc). Off unless EENPLAN_OIDC_CLIENT_ID is set; then the secret and the
+# endpoints must be set too. mozilla-django-oidc's global OIDC_* settings are the citizens'
+# broker, so these live in PROFESSIONAL_OIDC, read by the professional backend and views alone.
+# The claim is matched to one active professional account; none is ever created.
+_PROFESSIONAL_OIDC_CLIENT_ID = config("EENPLAN_OIDC_CLIENT_ID", default="")
+PROFESSIONAL_OIDC_ENABLED = bool(_PROFESSIONAL_OIDC_CLIENT_ID)
+PROFESSIONAL_OIDC_CLAIM = config("EENPLAN_OIDC_USER_CLAIM", default="email")
+PROFESSIONAL_OIDC_ACCOUNT_FIELD = config("EENPLAN_OIDC_ACCOUNT_FIELD", default="email")
+# On: a login through the provider counts as two-factor (the provider asked a second factor).
+PROFESSIONAL_OIDC_TRUSTS_IDP_MFA = config("EENPLAN_OIDC_TRUSTS_IDP_MFA", default=False, cast=bool)
+PROFESSIONAL_OIDC: dict = {}
+if PROFESSIONAL_OIDC_ENABLED:
+    PROFESSIONAL_OIDC = {
+        "OIDC_RP_CLIENT_ID": _PROFESSIONAL_OIDC_CLIENT_ID,
+        "OIDC_RP_CLIENT_SECRET": config("EENPLAN_OIDC_CLIENT_SECRET", default=""),
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": config("EENPLAN_OIDC_AUTHORIZATION_ENDPOINT", default=""),
+        "OIDC_OP_TOKEN_ENDPOINT": config("EENPLAN_OIDC_TOKEN_ENDPOINT", default=""),
+        "OIDC_OP_JWKS_ENDPOINT": config("EENPLAN_OIDC_JWKS_ENDPOINT", default=""),
+        # Optional: without it the claim comes from the ID token alone.
+        "OIDC_OP_USER_ENDPOINT": config("EENPLAN_OIDC_USERINFO_ENDPOINT", default=""),
+        "OIDC_RP_SIGN_ALGO": config("EENPLAN_OIDC_SIGN_ALGO", default="RS256"),
+        "OIDC_RP_SCOPES": config("EENPLAN_OIDC_SCOPES", default="openid email"),
+        "OIDC_USE_PKCE": True,
+        "OIDC_TIMEOUT": 10,  # seconds; a provider that does not answer fails the login
+        "OIDC_AUTHENTICATION_CALLBACK_URL": "tenancy:oidc-callback",
+    }
+    _missing = [
+        name
+        for name, key in (
+            ("EENPLAN_OIDC_CLIENT_SECRET", "OIDC_RP_CLIENT_SECRET"),
+            ("EENPLAN_OIDC_AUTHORIZATION_ENDPOINT", "OIDC_OP_AUTHORIZATION_ENDPOINT"),
+            ("EENPLAN_OIDC_TOKEN_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT"),
+            ("EENPLAN_OIDC_JWKS_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT"),
+        )
+        if not PROFESSIONAL_OIDC[key]
+        and not (
+            key == "OIDC_OP_JWKS_ENDPOINT" and PROFESSIONAL_OIDC["OIDC_RP_SIGN_ALGO"][:2] == "HS"
+        )
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            "EENPLAN_OIDC_CLIENT_ID is set, so these must be set too: " + ", ".join(_missing)
+        )
+    if PROFESSIONAL_OIDC_ACCOUNT_FIELD not in ("email", "username"):
+        raise ImproperlyConfigured("EENPLAN_OIDC_ACCOUNT_FIELD must be email or username.")
+    # Right after the password backend, before the citizens' one: on its own callback page it
+    # ends the search (PermissionDenied) so the DigiD backend never sees this provider's code.
+    AUTHENTICATION_BACKENDS.insert(
+        AUTHENTICATION_BACKENDS.index("django.contrib.auth.backends.ModelBackend") + 1,
+        "eenplan.tenancy.oidc.ProfessionalOIDCBackend",
+    )
 
 # Signals (docs/signals.md): days without a coordinator after the third organisation started,
 # and days an open action may be past its due date, before a signal is raised.

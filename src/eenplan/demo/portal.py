@@ -15,16 +15,17 @@ from django.utils import timezone
 
 from eenplan.cases.models import Case
 from eenplan.cases.selectors import case_get
-from eenplan.demo.data.portal import CITIZENS, LOOKS, MARKS, MESSAGES, PROPOSALS
+from eenplan.demo.data.portal import CITIZENS, EMERGENCY, LOOKS, MARKS, MESSAGES, PROPOSALS
 from eenplan.demo.data.synthetic import SYNTHETIC_PREFIX
-from eenplan.demo.data.types import CitizenSpec, HouseholdProposalSpec, LookSpec
+from eenplan.demo.data.types import CitizenSpec, EmergencySpec, HouseholdProposalSpec, LookSpec
 from eenplan.people.models import Household, Person
 from eenplan.plans import services as plan_services
 from eenplan.plans.constants import OwnerKind
 from eenplan.portal import services
 from eenplan.portal.constants import ProposalKind
 from eenplan.portal.models import Citizen, Feedback, Message, Proposal
-from eenplan.privacy.models import AccessLogEntry
+from eenplan.privacy import emergency
+from eenplan.privacy.models import AccessLogEntry, EmergencyAccess
 from eenplan.tenancy.models import User
 
 # What the coordinator adds to a goal taken over from a proposal: a goal without anyone working
@@ -45,6 +46,7 @@ def portal_load(*, users: dict[str, User], password: str) -> int:
     if not _looked_before(users):
         for spec in LOOKS:
             _look(users[spec.username], spec)
+    _emergency(users[EMERGENCY.username], EMERGENCY)
     return len(citizens)
 
 
@@ -140,6 +142,27 @@ def _looked_before(users: dict[str, User]) -> bool:
     return AccessLogEntry.objects.filter(
         actor=users[first.username], case_uuid=case.uuid, start_time__lte=_ago(first.days_ago, 23)
     ).exists()
+
+
+def _emergency(user: User, spec: EmergencySpec) -> None:
+    """A professional who does not work on the case opens it at night (break-the-glass), and
+    reads the household page; the privacy officer has yet to review it. Once only."""
+    case = _case(spec.household)
+    if EmergencyAccess.objects.filter(user=user, case=case).exists():
+        return
+    last = AccessLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    access = emergency.emergency_access_open(
+        actor=user, case=case, reason=spec.reason, categories=list(spec.categories), hours=4
+    )
+    case_get(user=user, case_uuid=case.uuid)
+    opened = _ago(spec.days_ago, 2)
+    EmergencyAccess.objects.filter(pk=access.pk).update(
+        started_at=opened, expires_at=opened + datetime.timedelta(hours=4)
+    )
+    AccessLogEntry.objects.filter(pk__gt=last, actor=user).update(
+        start_time=opened + datetime.timedelta(minutes=3),
+        end_time=opened + datetime.timedelta(minutes=3),
+    )
 
 
 def _look(user: User, spec: LookSpec) -> None:

@@ -10,8 +10,9 @@ steps. Then ``eenplan.demo.history`` dates the demo cases back and records two y
 assessments, the shipped population figures are loaded, ``eenplan.demo.synthetic_load`` adds a
 synthetic history for the indicators (in bulk, invisible to every account),
 ``eenplan.demo.indicators`` writes stories and a local indicator, ``eenplan.demo.portal``
-gives household members their Mijn EenPlan accounts and story, and ``eenplan.demo.complaints``
-registers and handles complaints and objections.
+gives household members their Mijn EenPlan accounts and story, ``eenplan.demo.complaints``
+registers and handles complaints and objections, and ``eenplan.demo.retention`` adds two cases
+closed years ago for the retention run.
 
 The load is idempotent. Reference data is looked up by name, CBS code or username and updated;
 a household that already exists (same name in the same municipality) is skipped, with its case
@@ -53,6 +54,7 @@ from eenplan.demo.messages import messages_load
 from eenplan.demo.plans import PlanLoad, plan_evaluate, plan_make, plan_revise
 from eenplan.demo.portal import portal_load
 from eenplan.demo.provisions import provisions_load
+from eenplan.demo.retention import retention_demo_load
 from eenplan.demo.synthetic_load import synthetic_history_load
 from eenplan.indicators.cbs import SHIPPED_FILE, SHIPPED_SOURCE, read_population_file
 from eenplan.indicators.services import population_load
@@ -103,6 +105,7 @@ def demo_region_load(*, password: str) -> DemoSummary:
     indicators_load(users=users, municipalities=municipalities)
     citizens = portal_load(users=users, password=password)  # the plans and history exist
     complaints = complaints_load()  # after the decisions and the citizens' accounts
+    retention_demo_load(users=users, municipalities=municipalities)  # after the synthetic team
     return DemoSummary(
         municipalities=Municipality.objects.filter(region__name=EEMSDELTA.name).count(),
         organisations=len(organisations),
@@ -221,7 +224,7 @@ def _household_load(
 
 
 def _person_data(*, spec: HouseholdSpec, bsns: list[str]) -> list[PersonData]:
-    taken = set(Person.objects.filter(bsn__in=[b for b in bsns if b]).values_list("bsn", flat=True))
+    taken = {person.bsn for person in Person.objects.with_any_bsn(bsns)}
     address = spec.address
     return [
         PersonData(

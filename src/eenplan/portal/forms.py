@@ -9,6 +9,7 @@ from eenplan.complaints.constants import Kind, Theme
 from eenplan.people.constants import NetworkKind
 from eenplan.plans.pdf import long_date
 from eenplan.portal.constants import SCORES, ProposalKind
+from eenplan.privacy.constants import RequestKind
 from eenplan.provisions.constants import DecisionStatus
 
 WRONG_DOOR = _("Vul een juiste gebruikersnaam en wachtwoord in.")
@@ -380,3 +381,45 @@ class ComplaintWithdrawForm(forms.Form):
         rows=3,
         help_text="Dit hoeft niet.",
     )
+
+
+class DataRequestForm(forms.Form):
+    """A request to correct or erase data; the view gives the persons the citizen acts for."""
+
+    kind = _choice(
+        "Wat wilt u?",
+        [
+            (
+                RequestKind.CORRECTION,
+                "Iets in mijn gegevens klopt niet. Ik wil dat het wordt verbeterd.",
+            ),
+            (RequestKind.ERASURE, "Ik wil dat mijn gegevens worden gewist."),
+        ],
+        empty="",
+        error="Kies: verbeteren of wissen.",
+        widget=forms.RadioSelect,
+    )
+    person = _choice(
+        "Over wie gaat het?",
+        [],
+        empty="",
+        error="Kies uzelf of uw kind onder de 16.",
+        widget=forms.RadioSelect,
+    )
+    description = forms.CharField(
+        label="Wat klopt er niet, of wat moet weg?",
+        help_text="Bijvoorbeeld: mijn achternaam is Jansen, niet Janssen.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Schrijf op wat u wilt."},
+    )
+
+    def __init__(self, *args, persons, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.persons = {str(person.uuid): person for person in persons}
+        self.fields["person"].choices = [
+            (key, person.full_name) for key, person in self.persons.items()
+        ]
+
+    def clean_person(self):
+        return self.persons[self.cleaned_data["person"]]

@@ -31,8 +31,10 @@ from eenplan.plans.pdf import long_date
 from eenplan.portal.models import Citizen, Feedback, HiddenItem, Message, Proposal
 from eenplan.portal.rules import hidden_from, persons_in_care
 from eenplan.privacy import policy
+from eenplan.privacy import requests as privacy_requests
 from eenplan.privacy.constants import Action as LogAction
-from eenplan.privacy.models import AccessLogEntry
+from eenplan.privacy.constants import ReviewOutcome
+from eenplan.privacy.models import AccessLogEntry, DataSubjectRequest, EmergencyAccess
 from eenplan.privacy.services import access_log_write
 from eenplan.provisions.letter import letter_date, objection_deadline
 from eenplan.provisions.models import Decision
@@ -480,19 +482,24 @@ def my_objectable_decisions(*, user, case: Case) -> list[ObjectableDecision]:
 
 @dataclass
 class LookedAt:
-    """One access-log entry told to the citizen: who (organisation), when, what, about whom."""
+    """One access-log entry told to the citizen: who (organisation), when, what, about whom,
+    and whether it happened under an emergency access."""
 
     when: object
     who: str
     what: str
     action: str
     about: str
+    emergency: bool = False
 
 
-def _household_or_system(entry: AccessLogEntry) -> str:
-    if entry.actor is not None and entry.actor.is_citizen:
-        return "Een gezinslid, in Mijn EenPlan"
-    return "EenPlan zelf (automatische verwerking)"
+def _under_emergency(entry: AccessLogEntry, accesses: list[EmergencyAccess]) -> bool:
+    return any(
+        entry.actor_id == access.user_id
+        and entry.case_uuid == access.case.uuid
+        and access.started_at <= entry.start_time <= access.closes_at
+        for access in accesses
+    )
 
 
 def my_access_log(*, user, only_self: bool = False, limit: int = 500) -> list[LookedAt]:
@@ -508,6 +515,7 @@ def my_access_log(*, user, only_self: bool = False, limit: int = 500) -> list[Lo
         .select_related("actor")
         .order_by("-start_time", "-pk")[:limit]
     )
+    accesses = list(_emergency_accesses(user))
     return [
         LookedAt(
             when=entry.start_time,
@@ -520,9 +528,63 @@ def my_access_log(*, user, only_self: bool = False, limit: int = 500) -> list[Lo
             what=entry.name,
             action=entry.get_action_display(),
             about=persons[str(entry.person_uuid)].full_name,
+            emergency=_under_emergency(entry, accesses),
         )
         for entry in entries
     ]
+
+
+@dataclass
+class EmergencyShown:
+    """An emergency access to the household's file, told to the citizen."""
+
+    opened: datetime.datetime
+    closes: datetime.datetime
+    organisation: str
+    reason: str
+    review: str
+
+
+REVIEW_TEXT = {
+    "": "De privacyfunctionaris kijkt dit nog na.",
+    ReviewOutcome.JUSTIFIED: "De privacyfunctionaris heeft dit nagekeken: het was terecht.",
+    ReviewOutcome.NOT_JUSTIFIED: (
+        "De privacyfunctionaris heeft dit nagekeken: het was niet terecht. "
+        "De organisatie is daarop aangesproken."
+    ),
+}
+
+
+def _emergency_accesses(user):
+    return EmergencyAccess.objects.filter(case__in=own_cases(user)).select_related(
+        "case", "organisation"
+    )
+
+
+def my_emergency_accesses(*, user) -> list[EmergencyShown]:
+    """Every time someone opened the household's file in an emergency, newest first."""
+    return [
+        EmergencyShown(
+            opened=access.started_at,
+            closes=access.closes_at,
+            organisation=access.organisation.name,
+            reason=access.reason,
+            review=REVIEW_TEXT[access.review_outcome],
+        )
+        for access in _emergency_accesses(user)
+    ]
+
+
+def my_data_requests(*, user) -> list[DataSubjectRequest]:
+    """The requests to correct or erase data about the citizen and their children under 16."""
+    items = list(privacy_requests.own_requests(persons_in_care(citizen_of(user))))
+    if items:
+        _log_read(
+            user=user,
+            name="eigen verzoeken inzien",
+            subjects=[(item.case, item.person) for item in items],
+        )
+    return items
 
 
 # ------------------------------------------------------------------------------ export
@@ -681,8 +743,24 @@ def my_data(*, user) -> dict:
         "huishoudens": [m.household.name for m in person.memberships.select_related("household")],
         "casussen": [_case_data(case, user, person, complaints.get(case.pk, [])) for case in cases],
         "wie_heeft_mijn_gegevens_bekeken": [
-            {"wanneer": e.when.isoformat(), "wie": e.who, "wat": e.what, "handeling": e.action}
+            {
+                "wanneer": e.when.isoformat(),
+                "wie": e.who,
+                "wat": e.what,
+                "handeling": e.action,
+                "noodsituatie": e.emergency,
+            }
             for e in my_access_log(user=user, only_self=True, limit=10_000)
+        ],
+        "geopend_in_een_noodsituatie": [
+            {
+                "geopend": e.opened.isoformat(),
+                "tot": e.closes.isoformat(),
+                "organisatie": e.organisation,
+                "reden": e.reason,
+                "nagekeken": e.review,
+            }
+            for e in my_emergency_accesses(user=user)
         ],
     }
     access_log_write(

@@ -577,3 +577,6 @@ class MeLookedAtSerializer(serializers.Serializer):
     what = serializers.CharField()
     action = serializers.CharField()
     about = serializers.CharField(help_text=_("Over wie: u of uw kind onder de 16."))
+    emergency = serializers.BooleanField(
+        help_text=_("Waar: in een noodsituatie, door iemand die niet bij u betrokken is.")
+    )

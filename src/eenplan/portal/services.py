@@ -29,6 +29,7 @@ from eenplan.plans.models import Plan
 from eenplan.portal.constants import OWN_ACCOUNT_AGE, SCORES, ProposalKind, ProposalStatus
 from eenplan.portal.models import Citizen, Feedback, HiddenItem, Message, Proposal
 from eenplan.portal.rules import persons_in_care
+from eenplan.privacy import requests as privacy_requests
 from eenplan.privacy.constants import Action as LogAction
 from eenplan.privacy.services import access_log_write
 from eenplan.tenancy.constants import AccountKind
@@ -421,4 +422,14 @@ def item_hide(*, user, case: Case, action=None, involvement=None, hidden: bool =
         action=LogAction.UPDATE,
         name="verbergen voor huisgenoten" if hidden else "weer tonen aan huisgenoten",
         subjects=[(case, person)],
+    )
+
+
+def data_request_file(*, user, person, kind: str, description: str):
+    """A request to correct or erase data (AVG art. 16/17), for oneself or a child under 16;
+    the privacy officer decides within a month."""
+    if person not in persons_in_care(user.citizen):
+        raise ValidationError({"person": _("Kies uzelf of uw kind onder de 16.")})
+    return privacy_requests.request_register(
+        actor=user, person=person, kind=kind, description=description
     )

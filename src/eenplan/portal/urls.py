@@ -25,6 +25,7 @@ urlpatterns = [
     path("mijn-gegevens/", views.export, name="export"),
     path("mijn-gegevens/download.json", views.export_json, name="export-json"),
     path("mijn-gegevens/download.pdf", views.export_pdf, name="export-pdf"),
+    path("verzoeken/", views.data_requests, name="data-requests"),
     path("klacht/<uuid:case_uuid>/", views.complaint, name="complaint"),
     path("klachten/", views.complaints, name="complaints"),
     path("klachten/<uuid:complaint_uuid>/", views.complaint_detail, name="complaint-detail"),

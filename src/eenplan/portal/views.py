@@ -24,6 +24,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eenplan.cases.constants import DataCategory
+from eenplan.cases.forms import add_service_errors
 from eenplan.cases.models import Case, Involvement
 from eenplan.complaints import services as complaint_services
 from eenplan.complaints.letters import render_letter
@@ -37,6 +38,7 @@ from eenplan.portal.forms import (
     ComplaintForm,
     ComplaintWithdrawForm,
     ConsentForm,
+    DataRequestForm,
     FeedbackForm,
     MessageForm,
     SwitchForm,
@@ -459,7 +461,15 @@ def consents(request):
 def access_log(request):
     entries = selectors.my_access_log(user=request.user)
     page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "portal/access_log.html", {"page": page, "total": len(entries)})
+    return render(
+        request,
+        "portal/access_log.html",
+        {
+            "page": page,
+            "total": len(entries),
+            "emergencies": selectors.my_emergency_accesses(user=request.user),
+        },
+    )
 
 
 # ------------------------------------------------------------------------------ my data
@@ -640,3 +650,27 @@ def complaint_letter(request, complaint_uuid: uuid.UUID, step_uuid: uuid.UUID):
     )
     filename = f"{step.complaint.reference}-{step.kind}.pdf"
     return _download(render_letter(step), "application/pdf", filename)
+
+
+# ------------------------------------------------------------------------------ data requests
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+@_missing_is_404
+def data_requests(request):
+    """Ask to correct or erase data (AVG art. 16/17), and see how earlier requests went."""
+    persons = persons_in_care(selectors.citizen_of(request.user))
+    form = DataRequestForm(request.POST or None, persons=persons)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.data_request_file(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, "Uw verzoek is verstuurd. U krijgt binnen een maand een antwoord."
+            )
+            return redirect("portal:data-requests")
+    context = {"form": form, "items": selectors.my_data_requests(user=request.user)}
+    return render(request, "portal/data_requests.html", context, status=400 if form.errors else 200)

@@ -60,10 +60,10 @@ class ReviewOutcome(models.TextChoices):
 class RetentionKind(models.TextChoices):
     """Kinds of record with a retention period (docs/privacy.md, standards.md)."""
 
-    YOUTH_FILE = "jeugddossier", _("Jeugdhulpdossier (20 jaar na einde hulp)")
-    AGREED_PLAN = "ondersteuningsplan", _("Casus met vastgesteld plan (15 jaar na afsluiten)")
-    UNAGREED_PLAN = "plan_niet_vastgesteld", _("Casus zonder vastgesteld plan (5 jaar)")
-    MATCH_SIGNAL = "matchsignaal", _("Matchsignaal (2 jaar, uiterlijk op 23ste verjaardag)")
+    YOUTH_FILE = "jeugddossier", _("Jeugdhulpdossier")
+    AGREED_PLAN = "ondersteuningsplan", _("Casus met vastgesteld plan")
+    UNAGREED_PLAN = "plan_niet_vastgesteld", _("Casus zonder vastgesteld plan")
+    MATCH_SIGNAL = "matchsignaal", _("Matchsignaal")
 
 
 class RequestKind(models.TextChoices):

@@ -180,8 +180,16 @@ class EmergencyAccess(PublicModel):
         return self.ended_at or self.expires_at
 
     @property
-    def categories(self) -> list[str]:
-        return [category for category, name in CATEGORY_FIELDS.items() if getattr(self, name)]
+    def is_active(self) -> bool:
+        return self.ended_at is None and self.started_at <= timezone.now() < self.expires_at
+
+    @property
+    def category_labels(self) -> list[str]:
+        return [
+            str(DataCategory(category).label)
+            for category, name in CATEGORY_FIELDS.items()
+            if getattr(self, name)
+        ]
 
 
 class LegalHold(PublicModel):
@@ -268,6 +276,9 @@ class DataSubjectRequest(PublicModel):
         related_name="data_subject_requests",
     )
     description = models.TextField(_("wat de betrokkene vraagt"))
+    # A correction of the person's own details, field by field ({"surname": "Jansen"}); other
+    # data (a note, a plan) is corrected by the case's professionals and described in words.
+    corrections = models.JSONField(_("gevraagde verbeteringen"), default=dict, blank=True)
     received_on = models.DateField(_("ontvangen op"))
     due_on = models.DateField(_("beslissen uiterlijk op"))
     registered_by = models.ForeignKey(

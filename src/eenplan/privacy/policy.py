@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from eenplan.cases.constants import DataCategory, NoteAudience
@@ -83,6 +83,16 @@ def own_household_case_visibility(user) -> Q:
     return Q(Exists(member))
 
 
+def emergency_case_ids(user, category: DataCategory | None = None) -> QuerySet:
+    """Subquery of the cases the user opened by break-the-glass and may still see: the known
+    level, or one content ``category`` when given. The access is the user's own, not their
+    organisation's, and only until it expires or the user ends it."""
+    emergency = apps.get_model("privacy", "EmergencyAccess").objects.active().filter(user=user.pk)
+    if category is not None:
+        emergency = emergency.filter(**{CATEGORY_FIELDS[category]: True})
+    return emergency.values("case_id")
+
+
 def case_visibility(user) -> Q:
     if not _may_see_personal_data(user):
         return NOTHING
@@ -91,11 +101,16 @@ def case_visibility(user) -> Q:
     involved = involvement.objects.filter(
         active_involvement(), case=OuterRef("pk"), organisation_id__in=organisations
     )
-    return Q(Exists(involved)) | Q(coordinator_organisation_id__in=organisations)
+    return (
+        Q(Exists(involved))
+        | Q(coordinator_organisation_id__in=organisations)
+        | Q(pk__in=emergency_case_ids(user))
+    )
 
 
 def case_content_visibility(user, category: DataCategory) -> Q:
-    """Cases whose ``category`` content the user may see: known, plus consent or legal basis."""
+    """Cases whose ``category`` content the user may see: known, plus consent or legal basis
+    (or a break-the-glass access that covers the category)."""
     if not _may_see_personal_data(user):
         return NOTHING
     consent = apps.get_model("cases", "Consent")
@@ -105,7 +120,7 @@ def case_content_visibility(user, category: DataCategory) -> Q:
         organisation_id__in=working_organisation_ids(user),
         **{CATEGORY_FIELDS[category]: True},
     )
-    return case_visibility(user) & Q(Exists(basis))
+    return case_visibility(user) & (Q(Exists(basis)) | Q(pk__in=emergency_case_ids(user, category)))
 
 
 def related_case_visibility(
@@ -185,7 +200,11 @@ def person_contact_visibility(user) -> Q:
     household_wide = shared.filter(
         person__isnull=True, case__household__memberships__person=OuterRef("pk")
     )
-    return Q(Exists(own)) | Q(Exists(household_wide))
+    emergency = case.objects.filter(
+        pk__in=emergency_case_ids(user, DataCategory.CONTACT),
+        household__memberships__person=OuterRef("pk"),
+    )
+    return Q(Exists(own)) | Q(Exists(household_wide)) | Q(Exists(emergency))
 
 
 def assessment_visibility(user) -> Q:
@@ -203,7 +222,9 @@ def assessment_visibility(user) -> Q:
     )
     for_person = basis.filter(Q(person__isnull=True) | Q(person_id=OuterRef("person_id")))
     return related_case_visibility(user, "case", category=None) & (
-        Q(person__isnull=True) & Q(Exists(basis)) | Q(person__isnull=False) & Q(Exists(for_person))
+        Q(person__isnull=True) & Q(Exists(basis))
+        | Q(person__isnull=False) & Q(Exists(for_person))
+        | Q(case_id__in=emergency_case_ids(user, DataCategory.ASSESSMENTS))
     )
 
 
@@ -255,8 +276,15 @@ def case_access(user, case_ids: Iterable[int]) -> dict[int, CaseAccess]:
         case_id__in=case_ids,
         organisation_id__in=working_organisation_ids(user),
     ).values("case_id", "person_id", *CATEGORY_FIELDS.values())
+    emergency = (
+        apps.get_model("privacy", "EmergencyAccess")
+        .objects.active()
+        .filter(user=user.pk, case_id__in=case_ids)
+        .annotate(person_id=Value(None, output_field=IntegerField()))
+        .values("case_id", "person_id", *CATEGORY_FIELDS.values())
+    )
     grants: dict[int, dict[int | None, set[str]]] = {case_id: {} for case_id in case_ids}
-    for row in rows:
+    for row in [*rows, *emergency]:
         granted = {category for category, name in CATEGORY_FIELDS.items() if row[name]}
         grants[row["case_id"]].setdefault(row["person_id"], set()).update(granted)
     return {case_id: _access(by_person) for case_id, by_person in grants.items()}

@@ -17,6 +17,9 @@ from eenplan.privacy.chain import seal_after_commit
 from eenplan.privacy.constants import Action, DataSubjectIdType, ProcessingActivity
 from eenplan.privacy.models import AccessLogEntry
 
+# Who the access log names when EenPlan itself processed the data, without a user.
+SYSTEM_USERNAME = "eenplan-systeem"
+
 
 def pseudonymise_bsn(bsn: str) -> str:
     """Keyed hash of a BSN: lets a privacy officer find entries by BSN without storing it."""
@@ -36,10 +39,11 @@ def access_log_write(
     """Write one entry per ``(case, person)`` subject pair, in one statement.
 
     ``case`` or ``person`` may be None (a search hit outside a case, a case without members).
+    ``actor`` None is EenPlan itself, in a periodic job nobody started (the retention run).
     """
     span = current_span()
     now = timezone.now()
-    organisation = actor.acting_organisation
+    organisation = actor.acting_organisation if actor else None
     entries = [
         AccessLogEntry(
             trace_id=span.trace_id,
@@ -52,7 +56,7 @@ def access_log_write(
             purpose=str(activity.label),
             action=action,
             actor=actor,
-            actor_username=actor.username,
+            actor_username=actor.username if actor else SYSTEM_USERNAME,
             organisation_name=organisation.name if organisation else "",
             organisation_uuid=organisation.uuid if organisation else None,
             case_uuid=case.uuid if case else None,

@@ -14,6 +14,7 @@ All accounts get the demo password (EENPLAN_DEMO_PASSWORD), like the professiona
 from eenplan.common.constants import LifeDomain as Domain
 from eenplan.demo.data.types import (
     CitizenSpec,
+    EmergencySpec,
     HouseholdProposalSpec,
     LookSpec,
     MarkSpec,
@@ -130,6 +131,20 @@ LOOKS = (
     LookSpec("school.zorgcoordinator", VAN_DER_LAAN, 21),
     LookSpec("vrijwilliger.thuisadministratie", VAN_DER_LAAN, 12),
     LookSpec("regisseur.loppersum", VAN_DER_LAAN, 3),
+)
+
+# Break-the-glass: the probation officer, who works on no demo case, needs to reach Dylan's
+# mother at night. The privacy officer (privacy.officer) finds it in her review queue; Monique
+# sees it under "Wie keek".
+EMERGENCY = EmergencySpec(
+    username="reclassering.uitvoerder",
+    household=VAN_DER_LAAN,
+    reason=(
+        "Dylan (17) is vannacht aangehouden en vraagt naar zijn begeleider. Ik moet weten wie "
+        "er bij het gezin betrokken is om zijn moeder en de jeugdhulp te bereiken."
+    ),
+    categories=("contactgegevens",),
+    days_ago=3,
 )
 
 USERNAMES = tuple(citizen.username for citizen in CITIZENS)

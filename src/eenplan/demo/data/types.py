@@ -330,3 +330,14 @@ class LookSpec:
     username: str
     household: str
     days_ago: int
+
+
+@dataclass(frozen=True)
+class EmergencySpec:
+    """A professional not on the case opened it in an emergency ``days_ago``, at night."""
+
+    username: str
+    household: str
+    reason: str
+    categories: tuple[str, ...]
+    days_ago: int
