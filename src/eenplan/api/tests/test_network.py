@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.constants import ReferralStatus, ServiceType
 from eenplan.cases.models import Consent, CoordinatorProposal, Note, Referral, TimelineEvent
@@ -149,7 +150,7 @@ def test_a_person_of_another_household_is_refused(client_for, professional, invo
 
 def test_a_child_under_16_does_not_consent_alone(client_for, professional, case):
     child = _members(case)[1]
-    child.birth_date = datetime.date.today() - datetime.timedelta(days=10 * 365)
+    child.birth_date = timezone.localdate() - datetime.timedelta(days=10 * 365)
     child.save()
     body = _consent_body(case, professional.acting_organisation, person=str(child.uuid))
     client = client_for(professional)

@@ -1,11 +1,10 @@
 """The number of queries per request does not grow with the size of the data."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
 from eenplan.consultations import services as consultation_services
@@ -87,7 +86,7 @@ def _meeting(professional, involved_org, *, cases: int, members: int = 3):
         kind="netwerkoverleg",
         title="Netwerkoverleg",
         municipality=MunicipalityFactory(),
-        date=datetime.date.today(),
+        date=timezone.localdate(),
         chair=professional,
         organisations=[involved_org],
     )
@@ -110,7 +109,7 @@ def _meeting(professional, involved_org, *, cases: int, members: int = 3):
             owner=Owner(
                 kind=OwnerKind.ORGANISATION, organisation=involved_org, professional=professional
             ),
-            due_date=datetime.date.today(),
+            due_date=timezone.localdate(),
             life_domain="financien",
             goal_title="Rust over geld",
         )

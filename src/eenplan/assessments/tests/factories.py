@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from eenplan.assessments.models import Assessment, Instrument, Score
 from eenplan.cases.tests.factories import CaseFactory
@@ -26,7 +27,7 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     case = factory.SubFactory(CaseFactory)
     person = factory.LazyAttribute(lambda a: a.case.household.members.order_by("pk").first())
     instrument = factory.LazyFunction(zrm)
-    assessed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
+    assessed_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=7))
     assessed_by = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
 

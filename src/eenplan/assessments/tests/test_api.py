@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -21,7 +22,7 @@ from eenplan.tenancy.tests.factories import MunicipalityFactory, OrganisationFac
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 ASSESSMENTS = reverse("api:assessment-list")
 INSTRUMENTS = reverse("api:instrument-list")
 

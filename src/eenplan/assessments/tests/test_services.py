@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from eenplan.assessments.constants import Direction, Subject
 from eenplan.assessments.models import Assessment, Instrument
@@ -22,7 +23,7 @@ from eenplan.tenancy.tests.factories import MunicipalityFactory, OrganisationFac
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def _first_member(case):

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.assessments.models import Assessment, Instrument
 from eenplan.assessments.services import (
@@ -26,7 +27,7 @@ from eenplan.tenancy.tests.factories import MunicipalityFactory, OrganisationFac
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 NOT_SHARED = "mag de metingen van dit huishouden niet zien"
 
 

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from eenplan.cases.constants import CaseStatus, ServiceType, SharingGround
 from eenplan.cases.models import Case, Consent, Involvement, TimelineEvent
@@ -39,7 +40,7 @@ class InvolvementFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     service_type = ServiceType.SOCIAL_WORK
     life_domains = factory.LazyFunction(lambda: [LifeDomain.FINANCES.value])
-    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
 
     @factory.post_generation
     def persons(self, create, extracted, **kwargs):
@@ -69,7 +70,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     shares_notes = True
     shares_assessments = True
     shares_contact = True
-    valid_from = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
     recorded_by = factory.SubFactory(UserFactory)
 
 

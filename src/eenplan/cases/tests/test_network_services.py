@@ -1,9 +1,8 @@
 """Referrals with consent, and agreeing on one coordinator."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.cases import selectors, services
 from eenplan.cases.constants import (
@@ -28,8 +27,8 @@ pytestmark = pytest.mark.django_db
 def family(case):
     """The case's members: an adult contact person and two children aged 10 and 17."""
     members = list(case.household.members.order_by("pk"))
-    members[1].birth_date = datetime.date.today().replace(year=datetime.date.today().year - 10)
-    members[2].birth_date = datetime.date.today().replace(year=datetime.date.today().year - 17)
+    members[1].birth_date = timezone.localdate().replace(year=timezone.localdate().year - 10)
+    members[2].birth_date = timezone.localdate().replace(year=timezone.localdate().year - 17)
     for person in members[1:]:
         person.save()
     return members

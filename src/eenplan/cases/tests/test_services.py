@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.cases import services
 from eenplan.cases.constants import CaseStatus, ServiceType, TimelineEventKind
@@ -144,10 +145,10 @@ def test_ending_an_involvement_ends_that_organisations_access(case, involved_org
         service_type=ServiceType.DEBT_HELP,
         life_domains=["financien"],
         persons=list(case.household.members.all()),
-        start_date=datetime.date.today() - datetime.timedelta(days=10),
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
     )
     assert Case.objects.visible_to(colleague).filter(pk=case.pk).exists()
-    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
     services.involvement_end(actor=professional, involvement=involvement, end_date=yesterday)
     assert not Case.objects.visible_to(colleague).filter(pk=case.pk).exists()
     assert case.timeline.first().kind == TimelineEventKind.INVOLVEMENT_ENDED

@@ -2,9 +2,8 @@
 (its professional chairs), an involved organisation at the known level only, and a partner
 organisation that is not involved at all."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from eenplan.cases.tests.factories import InvolvementFactory
 from eenplan.consultations import services
@@ -42,7 +41,7 @@ def meeting(case, professional, involved_org, known_level_org, partner_org):
         kind=ConsultationKind.NETWORK,
         title="Netwerkoverleg Delfzijl",
         municipality=case.household.municipality,
-        date=datetime.date.today(),
+        date=timezone.localdate(),
         chair=professional,
         organisations=[involved_org, known_level_org, partner_org],
     )

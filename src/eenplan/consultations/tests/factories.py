@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from eenplan.consultations.constants import ConsultationKind
 from eenplan.consultations.models import Consultation
@@ -17,7 +18,7 @@ class ConsultationFactory(factory.django.DjangoModelFactory):
     kind = ConsultationKind.NETWORK
     title = "Netwerkoverleg"
     municipality = factory.SubFactory(MunicipalityFactory)
-    date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=7))
+    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     chair = factory.SubFactory(UserFactory)
     created_by = factory.SelfAttribute("chair")
 

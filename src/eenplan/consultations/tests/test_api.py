@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -27,7 +28,7 @@ from eenplan.tenancy.tests.factories import MunicipalityFactory, OrganisationFac
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 DUE = TODAY + datetime.timedelta(days=14)
 ITEM_KEYS = {
     "uuid",

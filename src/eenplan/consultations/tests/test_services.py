@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.cases.constants import TimelineEventKind
 from eenplan.cases.models import Case, TimelineEvent
@@ -24,7 +25,7 @@ from eenplan.tenancy.tests.factories import OrganisationFactory, user_in
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def agree(item, actor, *, due=TODAY + datetime.timedelta(days=10), description="Bel de bank"):

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.constants import SharingGround
 from eenplan.cases.models import TimelineEvent
@@ -19,7 +20,7 @@ from eenplan.plans.services import Owner
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 NO_CONTENT = "U ziet alleen het casusnummer en de vraag"
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.tests.test_views_layout import assert_accessible_page
 from eenplan.consultations import services
@@ -19,7 +20,7 @@ from eenplan.tenancy.tests.factories import OrganisationFactory, user_in
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 FOLLOW_UP = reverse("consultations:follow-up")
 SIGNALS = reverse("policy-signals:list")
 REPORT = reverse("policy-signals:report")

@@ -9,6 +9,8 @@ services, never by creating case or person rows itself.
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from eenplan.cases.constants import CaseStatus, ClosingReason, EscalationLevel, ServiceType
 from eenplan.common.constants import LifeDomain
 from eenplan.people.constants import Gender, NetworkKind, RelationKind
@@ -174,7 +176,7 @@ def aged(years: int, *, days: int) -> datetime.date:
     """A birth date that makes someone ``years`` old on the day the demo is loaded, with their
     last birthday ``days`` ago: for a story that hangs on an age (a child of 17 has their own
     account, one of 14 does not), which fixed dates would break as the years go by."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     try:
         birthday = today.replace(year=today.year - years)
     except ValueError:  # 29 February

@@ -42,7 +42,7 @@ from eenplan.tenancy.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-QUARTER = Quarter.containing(datetime.date.today()).previous()
+QUARTER = Quarter.containing(timezone.localdate()).previous()
 RUNNING = "lopende_casussen_per_1000_huishoudens"
 HOUSEHOLD_NAME = "Familie Jansen-Verhoeven"
 SURNAME = "Verhoeven"

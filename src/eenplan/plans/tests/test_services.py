@@ -1,7 +1,6 @@
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from eenplan.cases.constants import CaseStatus, TimelineEventKind
 from eenplan.cases.models import Case
@@ -85,7 +84,7 @@ def test_agreement_records_who_how_and_commitment(case, goal, professional, invo
     assert version.number == 1
     assert list(version.agreed_by.all()) == [case.household.members.first()]
     assert version.agreement_method == AgreementMethod.IN_MEETING
-    assert version.agreed_on == datetime.date.today()
+    assert version.agreed_on == timezone.localdate()
     assert [c.organisation for c in version.commitments.all()] == [involved_org]
     assert version.content["goals"][0]["title"] == "Grip op geld"
     plan = Plan.objects.get(pk=goal.plan.pk)

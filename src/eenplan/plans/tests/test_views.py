@@ -30,7 +30,7 @@ HIDDEN_ROLES = [
     Role.PRIVACY_OFFICER,
     Role.FUNCTIONAL_ADMIN,
 ]
-YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
 
 def plan_url(case, name: str = "plan", **kwargs) -> str:

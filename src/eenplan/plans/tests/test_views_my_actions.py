@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
 from eenplan.cases.tests.test_views_layout import assert_accessible_page
@@ -16,7 +17,7 @@ from eenplan.tenancy.tests.factories import OrganisationFactory, user_in
 pytestmark = pytest.mark.django_db
 
 MY_ACTIONS = reverse("plans:my-actions")
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def org_action(goal, organisation, **fields):

@@ -10,6 +10,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.cases.constants import DataCategory
 from eenplan.cases.models import Case, Consent
@@ -49,7 +50,7 @@ def mother(client, family):
 
 
 def _adult_born() -> datetime.date:
-    return datetime.date.today().replace(year=datetime.date.today().year - 40)
+    return timezone.localdate().replace(year=timezone.localdate().year - 40)
 
 
 @pytest.fixture

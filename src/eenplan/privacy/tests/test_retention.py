@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from eenplan.assessments.models import Assessment
 from eenplan.assessments.tests.factories import AssessmentFactory
@@ -251,7 +252,7 @@ def full_case(case, professional, involved_org):
         kind=ConsultationKind.NETWORK,
         title="Netwerkoverleg",
         municipality=case.household.municipality,
-        date=datetime.date.today(),
+        date=timezone.localdate(),
         chair=professional,
         organisations=[involved_org],
     )
@@ -671,7 +672,7 @@ def test_the_command_refuses_a_wrong_date():
 
 def test_the_command_destroys_nothing_before_its_time():
     case = closed_case(at=at(2024, 1, 1))
-    future = (datetime.date.today() + datetime.timedelta(days=3650)).isoformat()
+    future = (timezone.localdate() + datetime.timedelta(days=3650)).isoformat()
     with pytest.raises(CommandError, match="alleen met --dry-run"):
         call_command("apply_retention", "--today", future)
     out = StringIO()

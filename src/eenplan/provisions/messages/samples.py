@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils import timezone
+
 from eenplan.provisions import amounts
 from eenplan.provisions.constants import Frequency
 from eenplan.provisions.messages import codes
@@ -62,7 +64,7 @@ def _document(decisions: list, code: str, identification: str | None, dated) -> 
         sender=first.provider.agb_code,
         receiver=municipality_code(first.case.household.municipality),
         identification=identification or new_identification(code),
-        dated=dated or datetime.date.today(),
+        dated=dated or timezone.localdate(),
     )
     return doc
 
@@ -224,7 +226,7 @@ def claim_xml(
     period = doc.add(claim, "DeclaratiePeriode")
     doc.base(period, "Begindatum", min(line.start for line in lines))
     doc.base(period, "Einddatum", max(line.end for line in lines))
-    doc.add(claim, "DeclaratieDagtekening", dated or datetime.date.today())
+    doc.add(claim, "DeclaratieDagtekening", dated or timezone.localdate())
     doc.amount(claim, "TotaalIngediendBedrag", sum(line.amount for line in lines), total=True)
     clients = doc.add(claim, "Clienten")
     for bsn in dict.fromkeys(line.item.decision.person.bsn for line in lines):

@@ -119,7 +119,7 @@ def test_a_grant_within_mandate_from_the_page(client, setting):
 
 
 def test_a_service_error_lands_on_the_form_and_nothing_is_lost(client, setting):
-    today = datetime.date.today()
+    today = timezone.localdate()
     setting.contract.valid_until = today + datetime.timedelta(days=10)
     setting.contract.save()
     end = today + datetime.timedelta(days=60)

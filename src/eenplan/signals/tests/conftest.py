@@ -4,6 +4,7 @@ and helpers that make consent explicit (whatever the involvement factory does by
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from eenplan.cases.constants import SharingGround
 from eenplan.cases.models import Consent
@@ -11,7 +12,7 @@ from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
 from eenplan.tenancy.constants import Role
 from eenplan.tenancy.tests.factories import OrganisationFactory, UserFactory, user_in
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 URLS = "eenplan.signals.tests.urls"
 
 

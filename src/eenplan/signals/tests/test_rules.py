@@ -1,8 +1,7 @@
 """Each rule raises exactly when it should, and never twice for the same situation."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from eenplan.assessments.tests.factories import AssessmentFactory
 from eenplan.cases.constants import CaseStatus, ClosingReason, ServiceType
@@ -252,7 +251,7 @@ def test_low_score_on_the_latest_assessment_without_goal(household_case, org_a):
         case=household_case,
         person=person,
         organisation=org_a,
-        assessed_on=datetime.date.today(),
+        assessed_on=timezone.localdate(),
         scores={"financien": 1, "huisvesting": 2, "justitie": 4},
     )
     refresh_twice(household_case)
