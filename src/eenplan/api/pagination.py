@@ -15,11 +15,17 @@ from eenplan.common.selectors import Listing
 
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
+# Far beyond any list; a larger number would overflow the database's OFFSET (a 500).
+MAX_PAGE = 1_000_000
 
 
 class PageQuerySerializer(serializers.Serializer):
     page = serializers.IntegerField(
-        min_value=1, required=False, default=1, help_text=_("Paginanummer, vanaf 1.")
+        min_value=1,
+        max_value=MAX_PAGE,
+        required=False,
+        default=1,
+        help_text=_("Paginanummer, vanaf 1."),
     )
     page_size = serializers.IntegerField(
         min_value=1,

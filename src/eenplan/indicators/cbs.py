@@ -37,6 +37,9 @@ SHIPPED_SOURCE = "Meegeleverde demo-schatting (afgerond, niet voor analyse)"
 CSV_COLUMNS = ("cbs_code", "year", "inhabitants", "households", "youth")
 # Share of the group 15 to 20 years that is younger than 18: ages 15, 16 and 17 of 15-19.
 UNDER_18_OF_15_TO_20 = 3 / 5
+# Plausible figures in a CSV row: the years CBS could count, and never more than a country.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_COUNT = 100_000_000
 INSTALL_HINT = (
     "Het pakket cbsodata is niet geïnstalleerd; het is optioneel. Installeer het met "
     "'.venv/bin/pip install -e \".[cbs]\"' (of 'pip install cbsodata') en probeer het opnieuw, "
@@ -60,28 +63,48 @@ def read_population_csv(lines: Iterable[str]) -> list[PopulationRow]:
     with ``#`` are skipped)."""
     content = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(content)
-    missing = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
-    if missing:
-        raise PopulationDataError(
-            f"De CSV mist de kolom(men) {', '.join(missing)}; verwacht: {','.join(CSV_COLUMNS)}."
-        )
-    rows = []
-    for number, record in enumerate(reader, start=2):
-        try:
-            rows.append(
-                PopulationRow(
-                    cbs_code=record["cbs_code"].strip().upper(),
-                    year=int(record["year"]),
-                    inhabitants=int(record["inhabitants"]),
-                    households=int(record["households"]),
-                    youth=int(record["youth"]),
-                )
-            )
-        except (TypeError, ValueError) as error:
+    try:
+        fieldnames = reader.fieldnames or []
+        missing = [column for column in CSV_COLUMNS if column not in fieldnames]
+        if missing:
             raise PopulationDataError(
-                f"Regel {number} van de CSV is geen geldige rij: {dict(record)}."
-            ) from error
-    return rows
+                f"De CSV mist de kolom(men) {', '.join(missing)}; "
+                f"verwacht: {','.join(CSV_COLUMNS)}."
+            )
+        return [_csv_row(record, number) for number, record in enumerate(reader, start=2)]
+    except csv.Error as error:
+        raise PopulationDataError(f"De CSV is niet te lezen: {error}.") from error
+
+
+def _csv_row(record: dict, number: int) -> PopulationRow:
+    if None in record or None in record.values():
+        # More or fewer values than columns: often a thousands separator ("25,000").
+        raise PopulationDataError(
+            f"Regel {number} van de CSV heeft niet precies {len(CSV_COLUMNS)} waarden "
+            "(schrijf getallen zonder scheidingsteken voor duizendtallen)."
+        )
+    try:
+        row = PopulationRow(
+            cbs_code=record["cbs_code"].strip().upper(),
+            year=int(record["year"]),
+            inhabitants=int(record["inhabitants"]),
+            households=int(record["households"]),
+            youth=int(record["youth"]),
+        )
+    except ValueError as error:
+        raise PopulationDataError(
+            f"Regel {number} van de CSV is geen geldige rij: {dict(record)}."
+        ) from error
+    if not FIRST_YEAR <= row.year <= LAST_YEAR:
+        raise PopulationDataError(
+            f"Regel {number} van de CSV: het jaar {row.year} ligt niet tussen {FIRST_YEAR} en "
+            f"{LAST_YEAR}."
+        )
+    if not all(0 <= count <= MAX_COUNT for count in (row.inhabitants, row.households, row.youth)):
+        raise PopulationDataError(
+            f"Regel {number} van de CSV: een aantal is negatief of groter dan honderd miljoen."
+        )
+    return row
 
 
 def read_population_file(path: Path) -> list[PopulationRow]:
@@ -90,6 +113,11 @@ def read_population_file(path: Path) -> list[PopulationRow]:
             return read_population_csv(handle)
     except OSError as error:
         raise PopulationDataError(f"Kan {path} niet lezen: {error.strerror or error}.") from error
+    except UnicodeDecodeError as error:
+        raise PopulationDataError(
+            f"{path} is geen tekstbestand in UTF-8 (byte {error.start + 1}); sla het op als "
+            "CSV in UTF-8."
+        ) from error
 
 
 # ------------------------------------------------------------------------------------ CBS
