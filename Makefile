@@ -6,7 +6,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist); one module per process keeps module-scoped fixtures shared.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install install-test lock
+.PHONY: run test e2e install install-test lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ run: install
 
 test: install-test
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+
+# Browser tests (e2e/): Debian's Chromium (apt-get install chromium) and axe-core from npm.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+e2e: install-test node_modules/.installed
+	$(BIN)/pytest -p no:cacheprovider e2e
 
 # Regenerate the lock files after changing dependencies in pyproject.toml.
 lock: install-test

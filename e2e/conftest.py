@@ -1,0 +1,91 @@
+"""End-to-end tests: the app served on 127.0.0.1 with the demo region, driven by Debian's Chromium.
+
+One server for the whole run: a fresh SQLite database in a temporary directory, migrated and
+seeded with the demo (the accounts of docs/demo.md, password ``eenplan-demo``), served by
+``eenplan runserver``. Playwright launches ``/usr/bin/chromium`` (``EENPLAN_CHROMIUM``); it never
+downloads a browser.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+EENPLAN = str(Path(sys.executable).with_name("eenplan"))
+CHROMIUM = os.environ.get("EENPLAN_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+DEMO_PASSWORD = "eenplan-demo"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"eenplan runserver stopped with exit code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("eenplan-e2e")
+    env = {**os.environ, "EENPLAN_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)  # the embedded default, as on a fresh machine
+    for command in (["migrate", "--noinput"], ["seed-demo"], ["demo-accounts"]):
+        subprocess.run([EENPLAN, *command], env=env, check=True, capture_output=True)
+    url = f"http://127.0.0.1:{_free_port()}"
+    server = subprocess.Popen(
+        [EENPLAN, "runserver", url.removeprefix("http://"), "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(f"{url}/inloggen/", server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        pytest.exit(f"Chromium not found at {CHROMIUM}: apt-get install chromium", returncode=1)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
+def login_professional(page, username: str) -> None:
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core in the page (evaluated through the browser's devtools channel, so the
+    page's strict CSP needs no exception) and return the violations of these impacts."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']})")
+    return [v for v in result["violations"] if v["impact"] in impacts]
