@@ -8,14 +8,17 @@ from eenplan.people.models import Household, HouseholdMember, NetworkMember, Per
 from eenplan.tenancy.tests.factories import MunicipalityFactory
 
 # Cycles through the synthetic range; each test's database is rolled back, so reuse is safe.
+# The first numbers (999990007 up to 999990081) are never handed out: tests use them as a BSN
+# that nobody has, or give them to a person of their own.
 SYNTHETIC_BSNS = list(synthetic_bsns())
+RESERVED_FOR_TESTS = 8
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
-    bsn = factory.Iterator(SYNTHETIC_BSNS)
+    bsn = factory.Iterator(SYNTHETIC_BSNS[RESERVED_FOR_TESTS:])
     given_names = factory.Sequence(lambda n: f"Voornaam{n}")
     surname = "Bakker"
     birth_date = datetime.date(1985, 4, 12)
