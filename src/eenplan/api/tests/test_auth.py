@@ -72,3 +72,10 @@ def test_unknown_token_is_401(api_client):
     api_client.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef")
 
     assert api_client.get(reverse("api:municipality-list")).status_code == 401
+
+
+@pytest.mark.parametrize("url", [reverse("api:token"), reverse("api:me-token")])
+def test_an_overlong_username_is_a_wrong_login_not_a_server_error(api_client, url):
+    response = api_client.post(url, {"username": "x" * 300, "password": "geheim"}, format="json")
+    assert response.status_code == 400
+    assert "token" not in response.json()

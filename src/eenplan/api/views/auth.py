@@ -10,6 +10,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from eenplan.api.views.responses import BAD_REQUEST
 from eenplan.tenancy import twofactor
+from eenplan.tenancy.models import User
 
 
 class LoginRateThrottle(AnonRateThrottle):
@@ -21,6 +22,7 @@ class LoginRateThrottle(AnonRateThrottle):
 
 # DRF's own text, so the other kind of account gets exactly the answer of a wrong password.
 WRONG_CREDENTIALS = gettext_lazy("Unable to log in with provided credentials.")
+USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
 
 
 class AccountAuthTokenSerializer(AuthTokenSerializer):
@@ -29,6 +31,10 @@ class AccountAuthTokenSerializer(AuthTokenSerializer):
     for_citizens = False
 
     def validate(self, attrs):
+        # No account has a longer name; checked first, as the lockout's record of a failed
+        # attempt would not hold it (a database error on PostgreSQL).
+        if len(attrs.get("username", "")) > USERNAME_MAX_LENGTH:
+            raise serializers.ValidationError(WRONG_CREDENTIALS, code="authorization")
         attrs = super().validate(attrs)
         if attrs["user"].is_citizen != self.for_citizens:
             raise serializers.ValidationError(WRONG_CREDENTIALS, code="authorization")
