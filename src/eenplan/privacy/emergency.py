@@ -42,18 +42,28 @@ def may_open(user) -> bool:
     )
 
 
-def _members(case: Case) -> list[Person]:
-    return list(Person.objects.filter(memberships__household_id=case.household_id).distinct())
+def _subjects(cases: list[Case]) -> list[tuple[Case, Person | None]]:
+    """(case, member) for every member of each case's household, in one query."""
+    by_household: dict[int, list[Person]] = {}
+    members = Person.objects.filter(
+        memberships__household_id__in={case.household_id for case in cases}
+    ).annotate(household_id=F("memberships__household_id"))
+    for person in members:
+        by_household.setdefault(person.household_id, []).append(person)
+    return [
+        (case, person) for case in cases for person in by_household.get(case.household_id, [])
+    ] or [(case, None) for case in cases]
 
 
-def _log(actor, case: Case, name: str, action: Action = Action.READ) -> None:
-    access_log_write(
-        actor=actor,
-        action=action,
-        name=name,
-        subjects=[(case, person) for person in _members(case)] or [(case, None)],
-        activity=ProcessingActivity.EMERGENCY_ACCESS,
-    )
+def _log(actor, cases: list[Case], name: str, action: Action = Action.READ) -> None:
+    if cases:
+        access_log_write(
+            actor=actor,
+            action=action,
+            name=name,
+            subjects=_subjects(cases),
+            activity=ProcessingActivity.EMERGENCY_ACCESS,
+        )
 
 
 def emergency_cases_find(*, user, bsn: str = "", reference: str = "") -> list[Case]:
@@ -71,9 +81,18 @@ def emergency_cases_find(*, user, bsn: str = "", reference: str = "") -> list[Ca
     found = list(
         cases.exclude(status=CaseStatus.CLOSED).select_related("household").distinct()[:10]
     )
-    for case in found:
-        _log(user, case, "noodtoegang: huishouden zoeken", Action.SEARCH)
+    _log(user, found, "noodtoegang: huishouden zoeken", Action.SEARCH)
     return found
+
+
+def emergency_case_get(*, user, case_uuid: uuid.UUID) -> Case:
+    """The open case to open in an emergency, whether the user works on it or not."""
+    if not may_open(user):
+        raise PermissionDenied
+    return get_object_or_404(
+        Case.objects.exclude(status=CaseStatus.CLOSED).select_related("household"),
+        uuid=case_uuid,
+    )
 
 
 def emergency_access_open(
@@ -115,7 +134,7 @@ def emergency_access_open(
             expires_at=now + datetime.timedelta(hours=hours),
             **{name: category in categories for category, name in policy.CATEGORY_FIELDS.items()},
         )
-        _log(actor, case, "noodtoegang geopend", Action.READ)
+        _log(actor, [case], "noodtoegang geopend", Action.READ)
     return access
 
 

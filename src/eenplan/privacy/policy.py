@@ -276,6 +276,7 @@ def case_access(user, case_ids: Iterable[int]) -> dict[int, CaseAccess]:
         case_id__in=case_ids,
         organisation_id__in=working_organisation_ids(user),
     ).values("case_id", "person_id", *CATEGORY_FIELDS.values())
+    # A break-the-glass access grants its categories household-wide, like a legal basis.
     emergency = (
         apps.get_model("privacy", "EmergencyAccess")
         .objects.active()
@@ -284,7 +285,7 @@ def case_access(user, case_ids: Iterable[int]) -> dict[int, CaseAccess]:
         .values("case_id", "person_id", *CATEGORY_FIELDS.values())
     )
     grants: dict[int, dict[int | None, set[str]]] = {case_id: {} for case_id in case_ids}
-    for row in [*rows, *emergency]:
+    for row in rows.order_by().union(emergency.order_by(), all=True):
         granted = {category for category, name in CATEGORY_FIELDS.items() if row[name]}
         grants[row["case_id"]].setdefault(row["person_id"], set()).update(granted)
     return {case_id: _access(by_person) for case_id, by_person in grants.items()}

@@ -70,6 +70,12 @@ def _officer_only(actor) -> None:
         raise PermissionDenied
 
 
+def person_for_request(user, bsn: str) -> Person | None:
+    """The person a request that came by letter is about, found by BSN (privacy officers)."""
+    _officer_only(user)
+    return Person.objects.with_bsn(bsn).first()
+
+
 def request_register(
     *,
     actor,
@@ -208,6 +214,13 @@ def request_get(user, request_uuid: uuid.UUID) -> DataSubjectRequest:
     request = get_object_or_404(request_queue(user), uuid=request_uuid)
     _log(user, request, "verzoek inzien", Action.READ)
     return request
+
+
+def current_details(person: Person | None) -> list[tuple[str, object]]:
+    """The person's details a correction may change, labelled, to compare with the request."""
+    if person is None:
+        return []
+    return [(label, getattr(person, name) or "—") for name, label in CORRECTABLE_FIELDS.items()]
 
 
 def open_cases(person: Person) -> list[Case]:

@@ -8,11 +8,10 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eenplan.cases.forms import add_service_errors
-from eenplan.cases.models import Case
 from eenplan.privacy import emergency, policy
 from eenplan.privacy.forms import EmergencyFindForm, EmergencyOpenForm, EmergencyReviewForm
 
@@ -60,8 +59,7 @@ def emergency_index(request):
 @login_required
 @require_POST
 def emergency_open(request, case_uuid: uuid.UUID):
-    _case_worker_only(request.user)
-    case = get_object_or_404(Case.objects.select_related("household"), uuid=case_uuid)
+    case = emergency.emergency_case_get(user=request.user, case_uuid=case_uuid)
     form = EmergencyOpenForm(request.POST)
     if form.is_valid():
         try:

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from eenplan.cases.forms import add_service_errors
-from eenplan.people.models import Person
 from eenplan.privacy import requests
 from eenplan.privacy.constants import RequestKind
 from eenplan.privacy.forms import RequestCarryOutForm, RequestDecideForm, RequestRegisterForm
@@ -24,7 +23,7 @@ def request_list(request):
     form = RequestRegisterForm(request.POST or None, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = Person.objects.with_bsn(data["bsn"]).first()
+        person = requests.person_for_request(request.user, data["bsn"])
         if person is None:
             form.add_error("bsn", "Er is in EenPlan niemand met dit BSN.")
         else:
@@ -56,12 +55,7 @@ def _render_detail(request, subject_request, decide_form=None, carry_out_form=No
             "subject_request": subject_request,
             "decide_form": decide_form or RequestDecideForm(corrections=is_correction),
             "carry_out_form": carry_out_form or RequestCarryOutForm(),
-            "current": [
-                (label, getattr(person, name) or "—")
-                for name, label in requests.CORRECTABLE_FIELDS.items()
-            ]
-            if person
-            else [],
+            "current": requests.current_details(person),
             "open_cases": requests.open_cases(person) if person else [],
             "corrections": [
                 (requests.CORRECTABLE_FIELDS[name], value)
