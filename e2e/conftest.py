@@ -19,7 +19,10 @@ import pytest
 
 EENPLAN = str(Path(sys.executable).with_name("eenplan"))
 CHROMIUM = os.environ.get("EENPLAN_CHROMIUM", "/usr/bin/chromium")
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DEMO_PASSWORD = "eenplan-demo"
 
 
@@ -73,10 +76,16 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+    return {
+        **browser_context_args,
+        "locale": "nl-NL",
+        "timezone_id": "Europe/Amsterdam",
+        "viewport": {"width": 1280, "height": 800},
+    }
 
 
 def login_professional(page, username: str) -> None:
+    """Log in at the professionals' door; the demo needs no second factor."""
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
@@ -89,3 +98,25 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     page.evaluate(AXE.read_text())
     result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']})")
     return [v for v in result["violations"] if v["impact"] in impacts]
+
+
+def assert_accessible(page) -> None:
+    """No serious or critical WCAG 2.1 AA violation on the page, or say which and where."""
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}\n" + "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
+    )
+
+
+def login_citizen(page, username: str) -> None:
+    page.goto("/mijn/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def screenshot(page, name: str) -> None:
+    """Write the page as the user guide shows it: docs/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png")
