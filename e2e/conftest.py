@@ -100,13 +100,18 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in impacts]
 
 
+def accessibility_problems(page) -> list[str]:
+    """Each serious or critical violation on the page: the rule, what it asks and where."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
+        for v in axe_violations(page)
+    ]
+
+
 def assert_accessible(page) -> None:
     """No serious or critical WCAG 2.1 AA violation on the page, or say which and where."""
-    violations = axe_violations(page)
-    assert not violations, f"{page.url}\n" + "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']}: {[n['target'] for n in v['nodes'][:3]]}"
-        for v in violations
-    )
+    problems = accessibility_problems(page)
+    assert not problems, f"{page.url}\n" + "\n".join(problems)
 
 
 def login_citizen(page, username: str) -> None:
