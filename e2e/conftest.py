@@ -6,7 +6,9 @@ seeded with the demo (the accounts of docs/demo.md, password ``eenplan-demo``), 
 downloads a browser.
 """
 
+import datetime
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -14,6 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -48,8 +51,9 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: int = 60) -> No
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("eenplan-e2e")
-    env = {**os.environ, "EENPLAN_DATA_DIR": str(data_dir)}
-    env.pop("DATABASE_URL", None)  # the embedded default, as on a fresh machine
+    # The embedded default, as on a fresh machine, with the error pages a user gets (not debug).
+    env = {**os.environ, "EENPLAN_DATA_DIR": str(data_dir), "DEBUG": "False"}
+    env.pop("DATABASE_URL", None)
     for command in (["migrate", "--noinput"], ["seed-demo"], ["demo-accounts"]):
         subprocess.run([EENPLAN, *command], env=env, check=True, capture_output=True)
     url = f"http://127.0.0.1:{_free_port()}"
@@ -125,3 +129,28 @@ def screenshot(page, name: str) -> None:
     """Write the page as the user guide shows it: docs/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
+
+
+def today() -> datetime.date:
+    """The server's day (Europe/Amsterdam), also just after midnight UTC."""
+    return datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
+def menu(page, name):
+    """A link in the professionals' main menu (Mijn casussen, Zoeken, ...)."""
+    return page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=name)
+
+
+def scroll_to_top(locator) -> None:
+    """Frame a screenshot: this element at the top of the window."""
+    locator.evaluate("element => element.scrollIntoView({block: 'start'})")
+
+
+def expect_pdf(page, link, filename: re.Pattern) -> None:
+    """The PDF behind ``link``, fetched with the page's session: Chromium shows an inline PDF
+    in its viewer instead of downloading it, so there is no download event to wait for."""
+    response = page.request.get(link.get_attribute("href"))
+    assert response.ok, response.status
+    assert response.headers["content-type"] == "application/pdf"
+    assert filename.search(response.headers["content-disposition"])
+    assert response.body().startswith(b"%PDF")

@@ -43,6 +43,15 @@ def redact_involvement(involvement, access: CaseAccess):
     return involvement
 
 
+def redact_consent(consent, access: CaseAccess):
+    """Who consented to whom stays (it tells whom to ask); what it is for tells what the help is
+    about, so its purpose and justification go when the plan is not shared. For display only:
+    never save a redacted consent."""
+    if not access.plan:
+        consent.purpose, consent.justification = "", ""
+    return consent
+
+
 def redact_contact(person, access: CaseAccess):
     if not access.allows(DataCategory.CONTACT, person):
         for name in CONTACT_FIELDS:

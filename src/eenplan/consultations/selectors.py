@@ -83,10 +83,13 @@ def consultation_list(
         .annotate(item_count=Count("items"))
     )
     today = timezone.localdate()
+    # Always explicit: Meta.ordering does not apply to a query with an aggregate (item_count).
     if upcoming is True:
         meetings = meetings.filter(date__gte=today).order_by("date", "start_time", "pk")
-    elif upcoming is False:
-        meetings = meetings.filter(date__lt=today)
+    else:
+        if upcoming is False:
+            meetings = meetings.filter(date__lt=today)
+        meetings = meetings.order_by("-date", "-start_time", "-pk")
     return _page(meetings, page, page_size)
 
 

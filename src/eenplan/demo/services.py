@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -60,6 +61,7 @@ from eenplan.indicators.cbs import SHIPPED_FILE, SHIPPED_SOURCE, read_population
 from eenplan.indicators.services import population_load
 from eenplan.people.models import Household, Person
 from eenplan.people.services import PersonData, household_create, network_member_add
+from eenplan.tenancy.constants import Role
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
 
 # The demo takes its BSNs from 99999xxxx starting at this suffix; the lower part of the block is
@@ -184,9 +186,43 @@ def _accounts_load(*, organisations: dict[str, Organisation], password: str) -> 
                 role=role,
                 defaults={"is_active": True},
             )
+    _functional_admins_in_beheer()
     # Fresh instances: no membership cache from before the memberships existed.
     usernames = [spec.username for spec in ACCOUNTS]
     return {user.username: user for user in User.objects.filter(username__in=usernames)}
+
+
+# What a functional admin does in Beheer (/beheer/): accounts, memberships, organisations and
+# municipalities, resetting a second factor, lifting a lockout, the complaints settings.
+# Personal data stays read-only there for everyone (ADR 0003).
+FUNCTIONAL_ADMIN_PERMISSIONS = {
+    ("tenancy", "user"): ("view", "add", "change"),
+    ("tenancy", "membership"): ("view", "add", "change"),
+    ("tenancy", "organisation"): ("view", "add", "change"),
+    ("tenancy", "municipality"): ("view", "change"),
+    ("tenancy", "region"): ("view",),
+    ("otp_totp", "totpdevice"): ("view", "delete"),
+    ("axes", "accessattempt"): ("view", "delete"),
+    ("complaints", "complaintsettings"): ("view", "add", "change"),
+}
+
+
+def _functional_admins_in_beheer() -> None:
+    group, _ = Group.objects.get_or_create(name="Functioneel beheer")
+    for (app_label, model), actions in FUNCTIONAL_ADMIN_PERMISSIONS.items():
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label,
+                codename__in=[f"{action}_{model}" for action in actions],
+            )
+        )
+    admins = User.objects.filter(
+        memberships__role=Role.FUNCTIONAL_ADMIN, memberships__is_active=True
+    ).distinct()
+    for user in admins:
+        user.groups.add(group)
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
 
 
 def _household_load(

@@ -77,7 +77,12 @@ def search(request):
             results = selectors.person_search(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
-    context = {"form": form, "results": results, "search_limit": selectors.SEARCH_LIMIT}
+    context = {
+        "form": form,
+        "results": results,
+        "search_limit": selectors.SEARCH_LIMIT,
+        "may_open_emergency": emergency.may_open(request.user),
+    }
     return render(request, "people/search.html", context)
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.formats import date_format
 
 from eenplan.tenancy import twofactor
+from eenplan.tenancy.constants import AccountKind
 from eenplan.tenancy.models import Membership, Municipality, Organisation, Region, User
 
 
@@ -28,7 +29,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["municipalities"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.StackedInline):
+    """Stacked, not tabular: a tabular inline names its fields only in the column headers, so
+    the organisation and role of a membership had no label of their own (axe: select-name)."""
+
     model = Membership
     fields = ["organisation", "role", "is_active"]
     extra = 0
@@ -39,8 +43,17 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     fieldsets = (*BaseUserAdmin.fieldsets, ("Tweestapsverificatie", {"fields": ["two_factor"]}))
-    readonly_fields = ["two_factor"]
+    # The dates are kept by Django; as inputs they were two unlabelled halves of a date and time.
+    readonly_fields = ["two_factor", "last_login", "date_joined"]
     actions = ["reset_two_factor"]
+
+    def get_queryset(self, request):
+        """Citizen accounts tell who is a client of the social domain: a functional admin
+        manages professionals' accounts only; citizen accounts are for the superuser."""
+        users = super().get_queryset(request)
+        if request.user.is_superuser:
+            return users
+        return users.exclude(kind=AccountKind.CITIZEN)
 
     @admin.display(description="app voor de inlogcode")
     def two_factor(self, user) -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from eenplan.cases.constants import ReferralStatus
 from eenplan.cases.models import Case, Consent, CoordinatorProposal, Note, Referral
+from eenplan.cases.redaction import redact_consent
 from eenplan.cases.selectors.case import MAX_PAGE_SIZE, log_case_read, members_prefetch
 from eenplan.common.selectors import Listing
 from eenplan.people.models import Person
@@ -30,14 +31,15 @@ class CaseNetwork:
 
 
 def case_network(*, user, case: Case) -> CaseNetwork:
-    """The network rows of a case the caller already read through ``visible_to(user)``.
+    """The network rows of a case the caller already read through ``visible_to(user)`` and
+    redacted (``case.access``).
 
     Writes no access log: it is part of a read (the client view) that logs for every member.
     """
     working = set(policy.working_organisation_ids(user).values_list("organisation_id", flat=True))
     referrals = list(_referrals(user).filter(case=case))
     return CaseNetwork(
-        consents=list(_consents(case)),
+        consents=[redact_consent(consent, case.access) for consent in _consents(case)],
         notes=list(_notes(user, case)),
         proposals=list(_proposals(user, case)),
         referrals=[(r, r.from_organisation_id in working) for r in referrals],
@@ -81,7 +83,8 @@ def consent_list(*, user, case_uuid: uuid.UUID) -> list[Consent]:
     organisation can tell why it sees what it sees and whom to ask for consent."""
     started_at = timezone.now()
     case = _visible_case(user, case_uuid)
-    consents = list(_consents(case))
+    access = policy.case_access(user, [case.pk])[case.pk]
+    consents = [redact_consent(consent, access) for consent in _consents(case)]
     log_case_read(user=user, case=case, name="toestemmingen bekijken", started_at=started_at)
     return consents
 

@@ -15,6 +15,7 @@ from eenplan.common.constants import LifeDomain
 from eenplan.consultations import services
 from eenplan.consultations.constants import ConsultationKind, DecisionKind
 from eenplan.consultations.models import AgendaItem, Agreement, Attendee, Consultation, Series
+from eenplan.consultations.tests.factories import ConsultationFactory
 from eenplan.plans.constants import OwnerKind
 from eenplan.plans.services import Owner
 
@@ -454,6 +455,22 @@ def test_the_timeline_records_what_the_page_changed(client, item, professional):
     client.force_login(professional)
     client.post(item_url("item-minutes", item), {"summary": "Samen verder."})
     assert TimelineEvent.objects.filter(case=item.case, summary__contains="Samen verder.").exists()
+
+
+def test_the_list_shows_past_meetings_latest_first(client, meeting, professional):
+    for weeks in (9, 1, 5):
+        ConsultationFactory(
+            title=f"{weeks} weken geleden",
+            municipality=meeting.municipality,
+            date=TODAY - datetime.timedelta(weeks=weeks),
+            chair=professional,
+            organisations=list(meeting.organisations.all()),
+        )
+    client.force_login(professional)
+    page = client.get(reverse("consultations:list")).content.decode()
+    past = page[page.index('id="geweest"') :]
+    positions = [past.index(f"{weeks} weken geleden") for weeks in (1, 5, 9)]
+    assert positions == sorted(positions)
 
 
 def test_the_menu_shows_meetings_and_policy_signals(client, professional):

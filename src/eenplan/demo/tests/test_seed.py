@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from eenplan.assessments.models import Assessment, Score
@@ -269,3 +270,14 @@ def test_citizens_gave_plausible_marks_that_the_indicator_shows(seeded):
         if group == delfzijl.pk and not cell.suppressed
     ]
     assert len(shown) >= 2 and all(5 <= cell.value <= 9 for cell in shown)
+
+
+def test_the_functional_admin_manages_professional_accounts_in_beheer(seeded, client):
+    admin = User.objects.get(username="beheer.eenplan")
+    client.force_login(admin)
+    assert client.get(reverse("admin:index")).status_code == 200
+    users = client.get(reverse("admin:tenancy_user_changelist")).content.decode()
+    assert "wijkteam.delfzijl" in users
+    assert "monique.vanderlaan" not in users, "citizen accounts are not a functional admin's"
+    cases = client.get(reverse("admin:cases_case_changelist")).content.decode()
+    assert "Familie Bakker" not in cases, "the access rule holds in the admin too"

@@ -107,6 +107,13 @@ def test_search_logs_every_hit_as_a_search(client, case, professional):
     assert {e.actor for e in entries} == {professional}
 
 
+def test_search_counts_the_persons_found_in_dutch(client, case, professional):
+    client.force_login(professional)
+    assert "3 personen gevonden" in client.post(SEARCH, {"name": "Bakker"}).content.decode()
+    one = client.post(SEARCH, {"bsn": _contact(case).bsn}).content.decode()
+    assert "1 persoon gevonden" in one
+
+
 def test_search_finds_nothing_for_users_without_access(client, case, user_without_access):
     client.force_login(user_without_access)
     contact = _contact(case)
@@ -118,6 +125,14 @@ def test_search_finds_nothing_for_users_without_access(client, case, user_withou
         assert contact.full_name not in content
         assert case.household.name not in content
     assert not AccessLogEntry.objects.exists()
+
+
+def test_only_case_workers_are_pointed_to_emergency_access(client, case, outsider):
+    emergency = reverse("privacy:emergency")
+    client.force_login(outsider)
+    assert emergency in client.post(SEARCH, {"name": "Bakker"}).content.decode()
+    client.force_login(user_in(OrganisationFactory(), Role.POLICY_OFFICER))
+    assert emergency not in client.post(SEARCH, {"name": "Bakker"}).content.decode()
 
 
 def test_search_answers_hidden_and_unknown_person_alike(client, case, outsider):

@@ -91,6 +91,26 @@ def test_known_level_shows_household_and_whom_to_call_but_no_content(
     assert_accessible_page(page)
 
 
+def test_known_level_sees_who_consented_but_not_what_for(client, case, officer, professional):
+    """A consent's purpose tells what the help is about (here: debts)."""
+    debt_help = OrganisationFactory(name="Kredietbank Fivelboezem")
+    ConsentFactory(
+        case=case,
+        organisation=debt_help,
+        purpose="Aanmelding bij de Kredietbank: schuldhulpverlening",
+        justification="Wgs art. 3",
+    )
+    client.force_login(officer)
+    page = _household(client, case).content.decode()
+    assert "Kredietbank Fivelboezem" in page, "whom to ask stays"
+    assert "schuldhulpverlening" not in page and "Wgs art. 3" not in page
+    api = client.get(f"/api/v1/cases/{case.uuid}/consents/").content.decode()
+    assert "Kredietbank Fivelboezem" in api and "schuldhulpverlening" not in api
+
+    client.force_login(professional)
+    assert "schuldhulpverlening" in _household(client, case).content.decode()
+
+
 def test_organisation_with_legal_basis_sees_content_and_plan_tab(client, case, professional):
     client.force_login(professional)
     page = _household(client, case).content.decode()
