@@ -31,6 +31,15 @@ run: install
 	@echo "EenPlan draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/eenplan runserver 127.0.0.1:$(PORT)
 
+# Background jobs with a broker (docs/configuration.md#background-jobs): set EENPLAN_BROKER_URL,
+# e.g. redis://127.0.0.1:6379/0. Workers as many as wanted; exactly one beat.
+.PHONY: worker beat
+worker: install
+	$(BIN)/celery -A eenplan.conf.celery worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A eenplan.conf.celery beat --loglevel=INFO
+
 test: install-test
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from eenplan.common import health, metrics
 from eenplan.tenancy.views import ProfessionalLoginView
 
 admin.site.site_header = "EenPlan beheer"
@@ -34,7 +35,12 @@ urlpatterns = [
     # /beheer/voorzieningen/ (before the admin, like the instruments).
     path("voorzieningen/berichten/", include("eenplan.provisions.messages.urls")),
     path("", include("eenplan.provisions.urls")),
+    path("taken/", include("eenplan.common.urls")),  # background jobs: how far, how ended
     path("api/v1/", include("eenplan.api.urls")),
     path("beheer/", admin.site.urls),
     path("mijn/oidc/", include("eenplan.portal.oidc")),  # DigiD login: empty unless configured
+    # For the load balancer and the monitoring server (docs/deployment.md).
+    path("gezond/", health.live, name="health-live"),
+    path("gereed/", health.ready, name="health-ready"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]

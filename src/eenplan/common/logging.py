@@ -11,7 +11,9 @@ import re
 
 import structlog
 
-_NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# Nine digits standing alone, not inside a hexadecimal word: trace ids and UUIDs (in paths) often
+# hold a run of nine digits, and masking those would break finding a request's lines.
+_NINE_DIGITS = re.compile(r"(?<![0-9a-fA-F])\d{9}(?![0-9a-fA-F])")
 
 
 def redact_personal_numbers(_logger, _method, event_dict: dict) -> dict:

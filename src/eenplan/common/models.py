@@ -1,7 +1,10 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from eenplan.common.fields import EncryptedTextField
 
 
 class PublicModel(models.Model):
@@ -11,3 +14,69 @@ class PublicModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class JobName(models.TextChoices):
+    """The background jobs that keep a record (``eenplan.common.jobs``)."""
+
+    EVALUATE_SIGNALS = "evaluate-signals", _("Signalen beoordelen")
+    SEND_REMINDERS = "send-reminders", _("Herinneringen versturen")
+    APPLY_RETENTION = "apply-retention", _("Bewaartermijnen toepassen")
+    MESSAGE_IMPORT = "message-import", _("Bericht van een aanbieder inlezen")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("In de wachtrij")
+    RUNNING = "bezig", _("Bezig")
+    DONE = "klaar", _("Klaar")
+    FAILED = "mislukt", _("Mislukt")
+
+
+class Job(PublicModel):
+    """One run of a background job: what, how far it is, and how it ended.
+
+    ``key`` makes asking twice for the same run (a beat that fires twice, a redelivered message)
+    one run. Only ``payload`` and ``detail`` may hold personal data, encrypted; the rest is what
+    an operator may read.
+    """
+
+    name = models.CharField(_("taak"), max_length=40, choices=JobName.choices)
+    key = models.CharField(_("sleutel"), max_length=100, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField(_("gedaan"), default=0)
+    progress_total = models.PositiveIntegerField(_("totaal"), default=0)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    # Ids and numbers the job needs; never personal data.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    # Input with personal data (an uploaded file), emptied when the job ends.
+    payload = EncryptedTextField(_("invoer"), blank=True)
+    summary = models.CharField(_("samenvatting"), max_length=300, blank=True)
+    # For the requester: why their input was refused, which may quote it.
+    detail = EncryptedTextField(_("toelichting"), blank=True)
+    # What the job made, by id or link (``{"url": ...}``); never personal data.
+    result = models.JSONField(_("resultaat"), default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("taak")
+        verbose_name_plural = _("taken")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_name_display()} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from decouple import Csv, config
 from django.core.exceptions import ImproperlyConfigured
@@ -82,12 +83,33 @@ DATABASES = {
     "default": dj_database_url.parse(
         config("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'eenplan.sqlite3'}"),
         conn_max_age=config("DATABASE_CONN_MAX_AGE", default=60, cast=int),
+        # A reused connection is checked before a request uses it, so a database restart costs
+        # no failed request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent requests on SQLite: take the write lock when a transaction starts and wait for
     # it, instead of failing with "database is locked" when a read turns into a write.
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+# A read replica for dashboards and reports (eenplan.common.routing, docs/deployment.md): the
+# views marked replica-safe read from it; every write and every other read go to the primary.
+REPLICA_DATABASE_URL = config("EENPLAN_REPLICA_DATABASE_URL", default="")
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        REPLICA_DATABASE_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    # The test suite reads the replica from the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["eenplan.common.routing.ReplicaRouter"]
+# Behind PgBouncer in transaction mode a connection may change between statements, which a
+# server-side cursor (a large `.iterator()`) cannot survive: read such results whole instead.
+if config("DATABASE_TRANSACTION_POOLING", default=False, cast=bool):
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -220,6 +242,20 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", default=IS_PRODUCTION, cast=bool)
 if config("EENPLAN_BEHIND_TLS_PROXY", default=False, cast=bool):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Health checks and the Prometheus scrape come over the private network in plain HTTP, straight
+# to gunicorn (docs/deployment.md); a redirect to HTTPS would fail them.
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$", r"^metrics$"]
+# Prometheus metrics (eenplan.common.metrics): /metrics answers only with this bearer token;
+# without one it is off. Counting runs always, in the outermost middleware.
+METRICS_TOKEN = config("EENPLAN_METRICS_TOKEN", default="")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("EENPLAN_METRICS_TOKEN must have 32+ characters.")
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    *MIDDLEWARE,
+    "eenplan.common.routing.RecentWriteMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+]
 SESSION_COOKIE_AGE = config("SESSION_COOKIE_AGE", default=8 * 60 * 60, cast=int)
 # And logged out after this many minutes without a request (0: never); eenplan.tenancy.sessions.
 SESSION_IDLE_MINUTES = config("EENPLAN_SESSION_IDLE_MINUTES", default=30, cast=int)
@@ -427,6 +463,52 @@ BASE_URL = config("EENPLAN_BASE_URL", default="http://127.0.0.1:8000").rstrip("/
 # Reminders of agreements from consultations (docs/overleg.md): days before the deadline, and
 # the periodic `eenplan send-reminders` sends one after it has passed.
 REMINDER_DAYS_BEFORE = config("EENPLAN_REMINDER_DAYS_BEFORE", default=3, cast=int)
+
+# Background jobs (docs/adr/0012-background-jobs.md, eenplan.common.jobs). With a broker (Redis)
+# workers run them (`make worker`) and beat schedules them (`make beat`); without one, the
+# embedded default, every job runs at once in the process that asks for it. Results are Job rows,
+# so there is no result backend; task arguments are ids only, never personal data.
+BROKER_URL = config("EENPLAN_BROKER_URL", default="")
+CELERY_BROKER_URL = BROKER_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged when its job has ended, and a worker that dies hands it back: a job
+# survives a restart. One message at a time per worker process, so none waits behind a long job.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+JOB_TIME_LIMIT_MINUTES = config("EENPLAN_JOB_TIME_LIMIT_MINUTES", default=60, cast=int)
+CELERY_TASK_SOFT_TIME_LIMIT = JOB_TIME_LIMIT_MINUTES * 60  # the job ends as failed
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60  # the process is killed
+# Redis hands a message that was not acknowledged within this time to another worker: it must
+# outlast the longest job, or a running job would start a second time.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 300}
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the workers log through LOGGING below (JSON)
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "evaluate-signals": {
+        "task": "eenplan.signals.evaluate_signals",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "apply-retention": {
+        "task": "eenplan.privacy.apply_retention",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "send-reminders": {
+        "task": "eenplan.consultations.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Entries are sealed right after each write; this takes along any a failed seal left.
+    "seal-access-log": {
+        "task": "eenplan.privacy.seal_access_log",
+        "schedule": datetime.timedelta(minutes=5),
+    },
+}
 
 LOG_LEVEL = config("LOG_LEVEL", default="INFO")
 LOG_JSON = config("LOG_JSON", default=IS_PRODUCTION, cast=bool)

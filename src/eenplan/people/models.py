@@ -57,7 +57,7 @@ class Person(PublicModel):
     class Meta:
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
-        ordering = ["surname", "given_names"]
+        ordering = ["surname", "given_names", "pk"]  # pk: namesakes in a stable order
         constraints = [
             models.UniqueConstraint(
                 fields=["bsn_digest"],

@@ -314,6 +314,7 @@ RULES = {
     "provision_messages:export": rule(OFFICER, FUNCTIONAL_ADMIN),
     "provision_messages:detail": rule(OFFICER, FUNCTIONAL_ADMIN),
     "provision_messages:download": rule(OFFICER, FUNCTIONAL_ADMIN),
+    "jobs:detail": rule(OFFICER),  # only who asked for the job (here: reading a message)
     "api:product-list": rule(PROFESSIONALS),
     "api:contract-list": rule(PROFESSIONALS),
     "api:mandate-list": rule(PROFESSIONALS),
@@ -373,4 +374,9 @@ RULES = {
     "tenancy:otp-device": rule(PROFESSIONALS),
     "tenancy:oidc-init": rule(NOBODY),
     "tenancy:oidc-callback": rule(NOBODY),
+    # Operations: the load balancer asks without a session (a citizen's session stays inside the
+    # portal); the metrics only with the bearer token, which no party has (none is configured).
+    "health-live": rule(ANONYMOUS, PROFESSIONALS),
+    "health-ready": rule(ANONYMOUS, PROFESSIONALS),
+    "metrics": rule(NOBODY),
 }

@@ -24,6 +24,7 @@ from eenplan.cases.constants import CaseStatus, ServiceType
 from eenplan.cases.services import coordination, network
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
 from eenplan.common.constants import LifeDomain
+from eenplan.common.models import Job, JobName
 from eenplan.complaints import services as complaint_services
 from eenplan.complaints.constants import Kind
 from eenplan.consultations import services as consultation_services
@@ -81,6 +82,7 @@ ARGUMENTS = {
     "access_uuid": "emergency_access",
     "request_uuid": "data_request",
     "hold_uuid": "legal_hold",
+    "job_uuid": "job",
     "year": "year",
     "code": "indicator",
 }
@@ -379,4 +381,9 @@ def _provisions(objects, case, team, municipality, users) -> None:
         incoming=False,
         content="<Bericht/>",
         created_by=users[Role.MUNICIPAL_OFFICER],
+    )
+    objects["job"] = Job.objects.create(  # the officer read a provider's message
+        name=JobName.MESSAGE_IMPORT,
+        key="security-world",
+        requested_by=users[Role.MUNICIPAL_OFFICER],
     )

@@ -51,7 +51,7 @@ def new_database(transactional_db, tmp_path):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restores_every_record_and_the_chain(tmp_path, case, professional, new_database):
     access_log_write(actor=professional, action="inzien", name="casus", subjects=[(case, None)] * 3)
     file = backup(tmp_path / default_name(connection.settings_dict, "test"))
@@ -67,7 +67,7 @@ def test_a_backup_restores_every_record_and_the_chain(tmp_path, case, profession
     assert again.returncode != 0 and "niet leeg" in again.stderr
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_never_overwrites_and_needs_an_existing_file(tmp_path):
     file = backup(tmp_path / "backup")
     with pytest.raises(BackupError, match="niet leeg"):

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from eenplan.common.routing import replica_reads
 from eenplan.complaints import selectors
 from eenplan.complaints.constants import Kind
 from eenplan.complaints.forms import ReportForm
@@ -71,6 +72,7 @@ def _report(request) -> tuple[ReportForm, Report | None]:
 
 @login_required
 @require_GET
+@replica_reads
 def report_page(request):
     form, report = _report(request)
     context = {
@@ -84,6 +86,7 @@ def report_page(request):
 
 @login_required
 @require_GET
+@replica_reads
 def report_csv(request):
     form, report = _report(request)
     if report is None:

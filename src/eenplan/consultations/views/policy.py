@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from eenplan.cases.forms import add_service_errors, page_number
+from eenplan.common.routing import replica_reads
 from eenplan.consultations import selectors, services
 from eenplan.consultations.forms import (
     PolicyResponseForm,
@@ -106,6 +107,7 @@ def signal_detail(request, signal_uuid: uuid.UUID):
 
 @login_required
 @require_GET
+@replica_reads
 def signal_report(request):
     form = ReportForm(request.GET)
     valid = form.is_valid()

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from eenplan.common.routing import replica_reads
 from eenplan.indicators import selectors
 from eenplan.indicators.charts import Line, bar_chart, trend_chart
 from eenplan.indicators.definitions import CORE, Indicator
@@ -66,6 +67,7 @@ def _dashboard(request, selection: Selection, status: int = 200):
 
 @login_required
 @require_GET
+@replica_reads
 def dashboard(request):
     return _dashboard(request, select(request))
 
@@ -85,6 +87,7 @@ def _lines(selection: Selection, indicator: Indicator, quarters) -> list[Line]:
 
 @login_required
 @require_GET
+@replica_reads
 def indicator_detail(request, code: str):
     selection = select(request, indicator_codes=[code])
     context = {"form": selection.form, "query": request.GET.urlencode(), "code": code}
@@ -151,11 +154,13 @@ def _export(request, respond):
 
 @login_required
 @require_GET
+@replica_reads
 def export_csv(request):
     return _export(request, lambda rows, indicators: csv_response(rows))
 
 
 @login_required
 @require_GET
+@replica_reads
 def export_xlsx(request):
     return _export(request, xlsx_response)

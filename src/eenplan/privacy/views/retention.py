@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from eenplan.cases.forms import add_service_errors
+from eenplan.common.routing import replica_reads
 from eenplan.privacy import retention
 
 
@@ -46,6 +47,7 @@ def _page(request, form: LegalHoldForm, status: int = 200):
 
 @login_required
 @require_GET
+@replica_reads
 def retention_index(request):
     retention.require_privacy_officer(request.user)
     return _page(request, LegalHoldForm())
@@ -89,6 +91,7 @@ def hold_lift(request, hold_uuid: uuid.UUID):
 
 @login_required
 @require_GET
+@replica_reads
 def retention_csv(request):
     rows = retention.retention_rows(user=request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

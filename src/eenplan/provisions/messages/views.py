@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from eenplan.cases.forms import page_number
+from eenplan.common.models import JobStatus
+from eenplan.provisions import tasks
 from eenplan.provisions.messages import codes, selectors, services
 from eenplan.provisions.messages.forms import ImportForm
 from eenplan.provisions.models import Message
@@ -97,23 +99,20 @@ def message_import(request, municipality_uuid: uuid.UUID):
     form = ImportForm(request.POST, request.FILES, auto_id="bericht-%s")
     if form.is_valid():
         upload = form.cleaned_data["bestand"]
-        try:
-            message = services.message_import(
-                actor=request.user,
-                municipality=municipality,
-                content=upload["content"],
-                file_name=upload["name"],
-            )
-        except ValidationError as exc:
-            form.add_error("bestand", exc.messages)
-        else:
-            label = codes.LABELS[message.code]
-            messages.success(
-                request,
-                f"{label} ({message.code}) van {message.provider.name} verwerkt. "
-                f"{message.outcome['summary']}",
-            )
-            return redirect("provision_messages:detail", message_uuid=message.uuid)
+        job = tasks.message_import_submit(
+            actor=request.user,
+            municipality=municipality,
+            content=upload["content"],
+            file_name=upload["name"],
+        )
+        job.refresh_from_db()  # without a broker the job has run already
+        if job.status == JobStatus.DONE:
+            messages.success(request, job.summary)
+            return redirect(job.result["url"])
+        if job.status != JobStatus.FAILED:
+            messages.info(request, "Het bestand wordt ingelezen. Hier ziet u wanneer het klaar is.")
+            return redirect("jobs:detail", job_uuid=job.uuid)
+        form.add_error("bestand", job.detail.splitlines() or [job.summary])
     return _render_list(request, municipality, form=form, status=400)
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from eenplan.cases.forms import add_service_errors
+from eenplan.common.routing import replica_reads
 from eenplan.privacy import policy
 from eenplan.provisions import selectors, services
 from eenplan.provisions.charts import MONTHS, budget_chart
@@ -102,6 +103,7 @@ def render_budget(request, municipality: Municipality, year: int, *, bound=None,
 
 @login_required
 @require_GET
+@replica_reads
 def budget_page(request, municipality_uuid: uuid.UUID, year: int):
     return render_budget(request, _municipality(municipality_uuid, year), year)
 

@@ -1,7 +1,7 @@
 """``eenplan apply-retention``: the periodic job that destroys what has passed its retention
 period (``eenplan.privacy.retention``). Safe to run as often as wanted: what is gone is not found
-again, and a case under a legal hold stays. Schedule it daily (cron for now; Celery beat in
-production once the job is scheduled there). ``--dry-run`` only counts.
+again, and a case under a legal hold stays. Schedule it daily (cron; with a broker Celery beat
+runs the same work nightly, ``eenplan.privacy.tasks``). ``--dry-run`` only counts.
 """
 
 import datetime
