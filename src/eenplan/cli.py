@@ -17,6 +17,7 @@ OWN_COMMANDS = {
     "verify-access-log",
     "apply-retention",
     "rotate-bsn-keys",
+    "generate-region",
 }
 
 
