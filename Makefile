@@ -40,8 +40,10 @@ worker: install
 beat: install
 	$(BIN)/celery -A eenplan.conf.celery beat --loglevel=INFO
 
+# Files in pytest-django's order (tests in a transaction first, tests that commit after them), not
+# largest first: a test that commits leaves an emptied database, without the data migrations.
 test: install-test
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Browser tests (e2e/): Debian's Chromium (apt-get install chromium) and axe-core from npm.
 node_modules/.installed: package.json package-lock.json

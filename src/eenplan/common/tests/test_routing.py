@@ -164,7 +164,8 @@ def test_a_report_page_reads_from_the_replica_until_the_user_changes_something(c
     assert queries.replica.captured_queries == []
 
 
-def test_no_cookie_is_set_without_a_replica(db, client):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # a file of commits only
+def test_no_cookie_is_set_without_a_replica(client):
     client.force_login(user_in(OrganisationFactory(), Role.PRIVACY_OFFICER))
     with no_replica():
         response = client.post(reverse("privacy:retention-hold"), {})
