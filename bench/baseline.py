@@ -55,14 +55,13 @@ decoded JSON differs.
 """
 
 import datetime
-import hashlib
-import hmac
 import json
 import os
 import re
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlunsplit
 from zoneinfo import ZoneInfo
@@ -94,7 +93,7 @@ class Config:
     conninfo: str
     time_zone: ZoneInfo
     fernet: MultiFernet
-    access_log_key: bytes
+    pseudonymise_bsn: Callable[[str], str]  # the app's keyed hash, plain Python
     activity_uri: str
     purpose: str
     read_action: str
@@ -123,6 +122,7 @@ def load_config() -> Config:
     from eenplan.cases import workflow
     from eenplan.cases.constants import CaseStatus, DataCategory
     from eenplan.privacy.constants import Action, DataSubjectIdType, ProcessingActivity
+    from eenplan.privacy.services import pseudonymise_bsn
     from eenplan.tenancy.constants import CASE_WORKER_ROLES, AccountKind
 
     activity = ProcessingActivity.CASE_COORDINATION
@@ -131,7 +131,7 @@ def load_config() -> Config:
         conninfo=_conninfo(settings.DATABASES["default"]),
         time_zone=ZoneInfo(settings.TIME_ZONE),
         fernet=MultiFernet([Fernet(key) for key in settings.BSN_ENCRYPTION_KEYS if key]),
-        access_log_key=settings.ACCESS_LOG_KEY.encode(),
+        pseudonymise_bsn=pseudonymise_bsn,
         activity_uri=settings.PROCESSING_ACTIVITY_BASE_URI + activity.value,
         purpose=labels["processing_activity"][activity.value],
         read_action=Action.READ.value,
@@ -549,7 +549,7 @@ def write_access_log(cursor, reader: Reader, span: Span, *, name: str, started_a
         if person_uuid is None:
             subject_id, subject_type = "", ""
         elif bsn:
-            subject_id = hmac.new(CONFIG.access_log_key, bsn.encode(), hashlib.sha256).hexdigest()
+            subject_id = CONFIG.pseudonymise_bsn(bsn)
             subject_type = CONFIG.bsn_id_type
         else:
             subject_id, subject_type = str(person_uuid), CONFIG.person_id_type

@@ -131,6 +131,13 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
 
 
+def scrolls_sideways(page) -> bool:
+    """The page is wider than the window: WCAG 1.4.10 (reflow) asks that it never is."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
+    )
+
+
 def today() -> datetime.date:
     """The server's day (Europe/Amsterdam), also just after midnight UTC."""
     return datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date()

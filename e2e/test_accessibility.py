@@ -17,6 +17,7 @@ from e2e.conftest import (
     accessibility_problems,
     login_citizen,
     login_professional,
+    scrolls_sideways,
 )
 
 ZOOMED = {"width": 640, "height": 400}
@@ -112,12 +113,6 @@ def _resolve(page, spec) -> str:
     pytest.fail(f"no link matching {pattern} on {list_path}")
 
 
-def _scrolls_sideways(page) -> bool:
-    return page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
-    )
-
-
 def _problems(page, specs) -> list[str]:
     problems = []
     for spec in specs:
@@ -129,7 +124,7 @@ def _problems(page, specs) -> list[str]:
             continue
         problems += [f"{path}: {problem}" for problem in accessibility_problems(page)]
         page.set_viewport_size(ZOOMED)
-        if _scrolls_sideways(page):
+        if scrolls_sideways(page):
             problems.append(f"{path}: scrolls sideways at 200% zoom")
     return problems
 

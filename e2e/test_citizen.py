@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import PHONE, assert_accessible, login_citizen, screenshot, scroll_to_top
+from e2e.conftest import (
+    PHONE,
+    assert_accessible,
+    login_citizen,
+    screenshot,
+    scroll_to_top,
+    scrolls_sideways,
+)
 
 MONIQUE = "monique.vanderlaan"
 HER_ACTION = "Elke maandag samen met Truus de post openen en sorteren"
@@ -30,14 +37,8 @@ def monique(phone):
     return phone
 
 
-def assert_fits_phone(page) -> None:
-    """The page reflows to the phone's width: nothing to scroll sideways."""
-    scroll_width, width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert scroll_width <= width, f"{page.url}: {scroll_width}px wide on a {width}px screen"
-
-
 def check_page(page) -> None:
-    assert_fits_phone(page)
+    assert not scrolls_sideways(page), f"{page.url} is wider than the phone's screen"
     assert_accessible(page)
 
 

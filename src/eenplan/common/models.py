@@ -32,6 +32,14 @@ class JobStatus(models.TextChoices):
     FAILED = "mislukt", _("Mislukt")
 
 
+class JobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "JobQuerySet":
+        """Only the requester's own jobs: the reasons a file was refused may quote it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(requested_by=user)
+
+
 class Job(PublicModel):
     """One run of a background job: what, how far it is, and how it ended.
 
@@ -69,6 +77,8 @@ class Job(PublicModel):
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
+    objects = JobQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("taak")
         verbose_name_plural = _("taken")
@@ -80,3 +90,9 @@ class Job(PublicModel):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def percent_done(self) -> int | None:
+        if not self.progress_total:
+            return None
+        return round(100 * self.progress_done / self.progress_total)

@@ -12,7 +12,5 @@ from eenplan.common.models import Job
 @login_required
 @require_GET
 def job_detail(request, job_uuid: uuid.UUID):
-    # Only the requester: the reasons a file was refused may quote it.
-    job = get_object_or_404(Job, uuid=job_uuid, requested_by=request.user)
-    percent = round(100 * job.progress_done / job.progress_total) if job.progress_total else None
-    return render(request, "common/job.html", {"job": job, "percent": percent})
+    job = get_object_or_404(Job.objects.visible_to(request.user), uuid=job_uuid)
+    return render(request, "common/job.html", {"job": job})
