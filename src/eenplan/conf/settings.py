@@ -105,6 +105,11 @@ if REPLICA_DATABASE_URL:
     # The test suite reads the replica from the test database itself.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["eenplan.common.routing.ReplicaRouter"]
+# PostgreSQL's JIT compiles a query whose estimated cost is high, which the nested visibility
+# rules always are: seconds of compiling for milliseconds of work (docs/performance.md).
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # Behind PgBouncer in transaction mode a connection may change between statements, which a
 # server-side cursor (a large `.iterator()`) cannot survive: read such results whole instead.
 if config("DATABASE_TRANSACTION_POOLING", default=False, cast=bool):

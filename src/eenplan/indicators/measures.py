@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
@@ -22,8 +23,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    Window,
 )
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, FirstValue, Lead
 from django.utils import timezone
 
 from eenplan.assessments.models import Score
@@ -302,53 +304,82 @@ def overlap_signals_resolved(quarters, scope):
 # ------------------------------------------------------------------------- assessments
 
 
-def _priority_scores(quarters: list[Quarter]) -> dict[str, Subquery]:
-    """Per quarter the first and the latest score on the priority question's life domain, up to
-    the quarter's end, of any assessment in the case (a member or the household)."""
-    annotations = {}
-    for i, q in enumerate(quarters):
-        scores = Score.objects.filter(
-            assessment__case=OuterRef("pk"),
-            domain__life_domain=OuterRef("priority_domain"),
-            assessment__assessed_on__lte=q.end,
+def _priority_score_rows(scope: Scope) -> QuerySet:
+    """Every score on a case's priority life domain, with the case's first score on it and the
+    date of the case's next score on it: a row is the case's latest score at a quarter's end when
+    it falls on or before that end and the next one after it."""
+    case = "assessment__case"
+    per_case = {
+        "partition_by": [F(case)],
+        "order_by": [F("assessment__assessed_on"), F("assessment_id"), F("pk")],
+    }
+    return (
+        Score.objects.filter(
+            assessment__case__in=_cases(scope).exclude(priority_domain=""),
+            domain__life_domain=F(f"{case}__priority_domain"),
         )
-        first = scores.order_by("assessment__assessed_on", "assessment_id")
-        latest = scores.order_by("-assessment__assessed_on", "-assessment_id")
-        annotations |= {
-            f"first_value_{i}": Subquery(first.values("value")[:1]),
-            f"first_on_{i}": Subquery(first.values("assessment__assessed_on")[:1]),
-            f"latest_value_{i}": Subquery(latest.values("value")[:1]),
-            f"latest_on_{i}": Subquery(latest.values("assessment__assessed_on")[:1]),
+        .order_by()
+        .values(
+            group_id=F(_group(scope.level, case)),
+            opened_at=F(f"{case}__opened_at"),
+            closed_at=F(f"{case}__closed_at"),
+            assessed_on=F("assessment__assessed_on"),
+            score=F("value"),
+            first_score=Window(FirstValue("value"), **per_case),
+            first_on=Window(FirstValue("assessment__assessed_on"), **per_case),
+            next_on=Window(Lead("assessment__assessed_on"), **per_case),
+        )
+    )
+
+
+def _tally_priority_scores(quarters: list[Quarter], scope: Scope, *, improved: bool) -> Values:
+    """Per group and quarter the running cases measured twice on their priority domain by the
+    quarter's end (with ``improved``: whose latest score is higher than the first).
+
+    One pass over the scores with window functions instead of a correlated subquery per case and
+    quarter; the count over the windowed rows needs an outer query, which the ORM cannot write."""
+    operations = connection.ops
+    rows_sql, rows_params = _priority_score_rows(scope).query.sql_with_params()
+    columns, params = [], []
+    for i, q in enumerate(quarters):
+        condition = (
+            "opened_at < %s AND (closed_at IS NULL OR closed_at >= %s)"
+            " AND assessed_on <= %s AND (next_on IS NULL OR next_on > %s)"
+            " AND first_on < assessed_on"
+        )
+        if improved:
+            condition += " AND score > first_score"
+        end = operations.adapt_datefield_value(q.end)
+        params += [
+            operations.adapt_datetimefield_value(q.end_at),
+            operations.adapt_datetimefield_value(q.start_at),
+            end,
+            end,
+        ]
+        columns.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS q{i}")
+    sql = (
+        f"SELECT group_id, {', '.join(columns)} FROM ({rows_sql}) AS scores"
+        " WHERE group_id IS NOT NULL GROUP BY group_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, *rows_params))
+        return {
+            (row[0], q.label): row[i + 1] or 0
+            for row in cursor.fetchall()
+            for i, q in enumerate(quarters)
         }
-    return annotations
-
-
-def _measured_twice(i: int, q: Quarter) -> Q:
-    return _open_during(q) & Q(**{f"first_on_{i}__lt": F(f"latest_on_{i}")})
-
-
-def _tally_by_index(queryset, group, quarters, condition: Callable[[int, Quarter], Q]) -> Values:
-    index = {q: i for i, q in enumerate(quarters)}
-    return _tally(queryset, group, quarters, lambda q: condition(index[q], q))
 
 
 @measure(
     "prio_twee_metingen", "Lopende casussen met twee metingen op het leefgebied van de prio-vraag"
 )
 def measured_twice(quarters, scope):
-    cases = _cases(scope).exclude(priority_domain="").annotate(**_priority_scores(quarters))
-    return _tally_by_index(cases, _group(scope.level), quarters, _measured_twice)
+    return _tally_priority_scores(quarters, scope, improved=False)
 
 
 @measure("prio_vooruit", "Van die casussen: de laatste score is hoger dan de eerste")
 def improved_on_priority(quarters, scope):
-    cases = _cases(scope).exclude(priority_domain="").annotate(**_priority_scores(quarters))
-    return _tally_by_index(
-        cases,
-        _group(scope.level),
-        quarters,
-        lambda i, q: _measured_twice(i, q) & Q(**{f"latest_value_{i}__gt": F(f"first_value_{i}")}),
-    )
+    return _tally_priority_scores(quarters, scope, improved=True)
 
 
 # --------------------------------------------------------------------------- agreements

@@ -3,9 +3,10 @@
 Entries are written without a place in the chain (one INSERT, nothing to wait for). Right after
 the writing transaction commits, ``seal`` gives the new entries the next sequence numbers and a
 hash: HMAC-SHA256, keyed with a key derived from EENPLAN_ACCESS_LOG_KEY, over the previous hash
-and every field of the entry. Sealing takes the lock on the one ``AccessLogChain`` row, so
-concurrent requests seal one after another in short transactions. Whoever can change the database
-but not read the key cannot repair the chain after changing a row.
+and every field of the entry. Sealing takes the lock on the one ``AccessLogChain`` row; a request
+that finds it taken leaves its entries to that seal or the next instead of queueing behind it.
+Whoever can change the database but not read the key cannot repair the chain after changing a
+row.
 
 ``verify`` walks the chain in order and reports each place where the stored hash does not match
 (a changed row, or a row missing before it), a gap in the sequence, a missing end, and how many
@@ -65,13 +66,22 @@ def entry_hash(key: bytes, previous: str, seq: int, row: dict) -> str:
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def seal() -> int:
+def seal(*, wait: bool = True) -> int:
     """Give every entry without a place in the chain its sequence number and hash, oldest first.
-    Returns how many were sealed."""
+    Returns how many were sealed.
+
+    With ``wait`` False a seal running elsewhere is left to finish on its own instead of waited
+    for: requests must not queue one after another on the chain's lock. What that seal did not
+    see yet is sealed by the next one (a later request, or the periodic job).
+    """
     key, sealed = _key(), 0
+    AccessLogChain.objects.get_or_create(pk=1)
     while True:
         with transaction.atomic():
-            head, _created = AccessLogChain.objects.select_for_update().get_or_create(pk=1)
+            chain = AccessLogChain.objects.select_for_update(skip_locked=not wait)
+            head = chain.filter(pk=1).first()
+            if head is None:
+                return sealed
             rows = list(
                 AccessLogEntry.objects.filter(chain_seq__isnull=True)
                 .order_by("pk")
@@ -101,7 +111,7 @@ class _SealAfterCommit:
     def __call__(self) -> None:
         self.done = True
         try:
-            seal()
+            seal(wait=False)
         except DatabaseError:
             log.warning("access_log.seal_failed", exc_info=True)
 
