@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from eenplan.cases.tests.factories import CaseFactory, InvolvementFactory
@@ -12,6 +13,14 @@ def fast_password_hashing():
     their passwords."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Counts cached by one test (the dashboard's, the menu's) are not another test's data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -508,12 +508,29 @@ CELERY_BEAT_SCHEDULE = {
         "task": "eenplan.consultations.send_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Shorter than INDICATOR_CACHE_SECONDS, so a dashboard viewer finds the counts ready.
+    "refresh-indicators": {
+        "task": "eenplan.indicators.refresh",
+        "schedule": datetime.timedelta(minutes=10),
+    },
     # Entries are sealed right after each write; this takes along any a failed seal left.
     "seal-access-log": {
         "task": "eenplan.privacy.seal_access_log",
         "schedule": datetime.timedelta(minutes=5),
     },
 }
+
+# The cache: in-process by default; shared by every web worker and the Celery workers when
+# EENPLAN_CACHE_URL names a Redis database (production: the counts the refresh job makes reach
+# every worker). It holds aggregates only, never personal data.
+CACHE_URL = config("EENPLAN_CACHE_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# How long the dashboard's counts are kept (indicators.values): they may lag this much behind.
+INDICATOR_CACHE_SECONDS = config("EENPLAN_INDICATOR_CACHE_SECONDS", default=900, cast=int)
 
 LOG_LEVEL = config("LOG_LEVEL", default="INFO")
 LOG_JSON = config("LOG_JSON", default=IS_PRODUCTION, cast=bool)

@@ -92,29 +92,40 @@ def benchmark(
         groups=groups,
         local_owner={local.code: local.municipality_id for local in locals_},
     )
-    result.cells = indicator_cells(
-        indicators,
-        quarters,
-        filters={
-            local.code: case_filter(
-                priority_domain=local.priority_domain, service_type=local.service_type
-            )
-            for local in locals_
-        },
-    )
+    result.cells = indicator_cells(indicators, quarters, filters=_local_filters(locals_))
     _pool_groups(result)
     return result
+
+
+def _local_filters(locals_: list[LocalIndicator]) -> dict[str, Q]:
+    return {
+        local.code: case_filter(
+            priority_domain=local.priority_domain, service_type=local.service_type
+        )
+        for local in locals_
+    }
+
+
+def _region_medians(quarters: list[Quarter], *, refresh: bool = False) -> dict:
+    medians = [indicator for indicator in CORE if indicator.is_median]
+    return indicator_cells(medians, quarters, level=Level.REGION, refresh=refresh)
+
+
+def dashboard_refresh(quarters: list[Quarter]) -> int:
+    """Count every measure of the default dashboard (all municipalities, the core and every local
+    indicator, ``quarters``) into the cache, so its viewers do not wait for the counting. Returns
+    the number of cells."""
+    locals_ = list(LocalIndicator.objects.all())
+    indicators = [*CORE, *(local_indicator(local) for local in locals_)]
+    cells = indicator_cells(indicators, quarters, filters=_local_filters(locals_), refresh=True)
+    return len(cells) + len(_region_medians(quarters, refresh=True))
 
 
 def _pool_groups(result: Benchmark) -> None:
     """Peer groups and regions pool their members' shown cells; a region's median is computed
     over the region's cases directly, without its base count when a member is suppressed."""
     core = [indicator for indicator in result.indicators if indicator.is_core]
-    medians = indicator_cells(
-        [indicator for indicator in core if indicator.is_median],
-        result.quarters,
-        level=Level.REGION,
-    )
+    medians = _region_medians(result.quarters)
     for group in result.groups:
         for indicator in core:
             for quarter in result.quarters:

@@ -7,12 +7,16 @@ page, the export nor the API can show them. Population figures are not counts of
 suppress.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
-from eenplan.cases.models import Involvement
+from eenplan.cases.models import Case, Involvement
 from eenplan.indicators.constants import SMALL_CELL, Level
 from eenplan.indicators.definitions import Indicator
 from eenplan.indicators.measures import MEASURES, POPULATION, Scope, Values
@@ -68,23 +72,40 @@ def make_cell(indicator: Indicator, group_id: int, quarter: Quarter, numerator, 
     return Cell(indicator, group_id, quarter, value, numerator, denominator, False)
 
 
+def measure_values(code: str, quarters: list[Quarter], scope: Scope, *, refresh=False) -> Values:
+    """A measure's values from the cache, counted when missing (or with ``refresh``) and kept for
+    ``INDICATOR_CACHE_SECONDS``. They are aggregates, the same for every viewer; counting them over
+    a whole region takes seconds, so the refresh job counts the dashboard's ahead of its viewers.
+    """
+    cases = str(Case.objects.filter(scope.cases).query)  # a filter's SQL, stable between runs
+    labels = ",".join(quarter.label for quarter in quarters)
+    fingerprint = f"{code}|{scope.level}|{cases}|{labels}|{timezone.localdate()}"
+    key = "indicators:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    values = None if refresh else cache.get(key)
+    if values is None:
+        values = MEASURES[code].compute(quarters, scope)
+        cache.set(key, values, settings.INDICATOR_CACHE_SECONDS)
+    return values
+
+
 def indicator_cells(
     indicators: Iterable[Indicator],
     quarters: list[Quarter],
     *,
     level: Level = Level.MUNICIPALITY,
     filters: dict[str, Q] | None = None,
+    refresh: bool = False,
 ) -> dict[tuple[str, int, str], Cell]:
     """Every cell ``(indicator code, group id, quarter label)`` for the available indicators.
     ``filters`` holds a case filter per indicator code (local indicators); each measure is
-    computed once per filter."""
+    computed once per filter (``refresh``: recounted, not taken from the cache)."""
     filters = filters or {}
     computed: dict[tuple[str, str], Values] = {}
 
     def values(code: str, condition: Q) -> Values:
         key = (code, str(condition))
         if key not in computed:
-            computed[key] = MEASURES[code].compute(quarters, Scope(level, condition))
+            computed[key] = measure_values(code, quarters, Scope(level, condition), refresh=refresh)
         return computed[key]
 
     cells = {}
