@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from eenplan.signals.selectors import signal_count as count_open_signals
+from eenplan.signals.counts import signal_count as count_open_signals
 from eenplan.tenancy.constants import CASE_WORKER_ROLES
 
 

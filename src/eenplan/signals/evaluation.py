@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from eenplan.signals import rules as signal_rules
 from eenplan.signals.constants import SignalStatus
+from eenplan.signals.counts import signal_counts_changed
 from eenplan.signals.models import Signal, SignalOrganisation
 from eenplan.signals.rules import Rule, Situation
 
@@ -201,6 +202,8 @@ def _write(work: "_Work", case_ids: list[int]) -> None:
         Signal.objects.bulk_update(work.update, UPDATE_FIELDS)
     if work.parties:
         _write_parties(work.parties)
+    if work.create or work.update or work.parties:
+        signal_counts_changed()
 
 
 def _write_parties(wanted: dict[int, tuple]) -> None:

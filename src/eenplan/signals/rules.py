@@ -27,8 +27,9 @@ from eenplan.assessments.models import Assessment, Score
 from eenplan.cases.constants import CaseStatus, ServiceType
 from eenplan.cases.models import Case, Involvement
 from eenplan.common.constants import LifeDomain
+from eenplan.people.models import Person
 from eenplan.plans.constants import OPEN_ACTION_STATUSES, GoalResult, OwnerKind
-from eenplan.plans.models import Action, Goal, Plan, PlanVersion
+from eenplan.plans.models import Action, Goal, GoalEvaluation, Plan, PlanVersion
 from eenplan.signals.constants import SignalKind
 
 
@@ -95,7 +96,13 @@ def base_prefetch(today: datetime.date) -> list:
             "involvements",
             queryset=Involvement.objects.active(on=today)
             .select_related("organisation")
-            .prefetch_related("persons"),
+            .prefetch_related(
+                # The rules name a person, nothing more: the rest of the row is not loaded.
+                Prefetch(
+                    "persons",
+                    queryset=Person.objects.only("given_names", "surname_prefix", "surname"),
+                )
+            ),
             to_attr="active_involvements",
         ),
         Prefetch("plan__versions", queryset=PlanVersion.objects.only("pk", "plan_id")),
@@ -111,7 +118,10 @@ def base_prefetch(today: datetime.date) -> list:
                         "owner_network_member",
                     ),
                 ),
-                "evaluations",
+                Prefetch(
+                    "evaluations",
+                    queryset=GoalEvaluation.objects.only("goal_id", "result", "evaluated_at"),
+                ),
             ),
         ),
     ]
@@ -348,11 +358,22 @@ def question_without_goal(facts: CaseFacts) -> Iterator[Situation]:
         )
 
 
+# Only the low scores on a domain tied to a life domain can raise a gap: the others (most of them,
+# over a region) are not loaded.
 _LATEST_ASSESSMENTS = Prefetch(
     "assessments",
     queryset=Assessment.objects.select_related("instrument")
+    .only("case_id", "person_id", "organisation_id", "assessed_on", "instrument__code")
     .order_by("-assessed_on", "-pk")
-    .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("domain"))),
+    .prefetch_related(
+        Prefetch(
+            "scores",
+            queryset=Score.objects.filter(value__lte=LOW_SCORE)
+            .exclude(domain__life_domain="")
+            .select_related("domain")
+            .only("assessment_id", "value", "domain__life_domain"),
+        )
+    ),
     to_attr="assessments_newest_first",
 )
 

@@ -152,8 +152,3 @@ def case_signals(*, user, case_uuid: uuid.UUID) -> list[Signal]:
         _signals(user).filter(case__uuid=case_uuid, status=SignalStatus.OPEN).order_by("kind", "pk")
     )
     return _finish(user, signals, name="signalen van een casus bekijken", started_at=started_at)
-
-
-def signal_count(*, user) -> int:
-    """How many open signals the user may see: one COUNT, no personal data (not logged)."""
-    return Signal.objects.visible_to(user).open().count()

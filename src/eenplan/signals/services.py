@@ -34,6 +34,7 @@ from eenplan.signals.constants import (
     SignalOutcome,
     SignalStatus,
 )
+from eenplan.signals.counts import signal_counts_changed
 from eenplan.signals.evaluation import Summary, evaluate_cases
 from eenplan.signals.models import Signal
 from eenplan.tenancy.models import Organisation
@@ -240,6 +241,7 @@ def signal_resolve(
         ]
     )
     signal.stopping_organisations.set(stopping if duplication else [])
+    signal_counts_changed()
     case_services.timeline_record(
         actor=actor,
         case=case,

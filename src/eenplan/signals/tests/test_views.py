@@ -43,6 +43,9 @@ def overlap_signal():
     return Signal.objects.get(kind=SignalKind.OVERLAP)
 
 
+MENU_COUNT = '<span class="eenplan-nav__count">{}<span'
+
+
 def resolve_url(signal, **query) -> str:
     url = reverse("signals:resolve", kwargs={"signal_uuid": signal.uuid})
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
@@ -89,7 +92,9 @@ def test_inbox_filters(client, network, pro_a, pro_b):
     assert "Kies een soort uit de lijst." in wrong.content.decode()
 
 
-def test_coordinator_resolves_on_the_page(client, network, pro_a, org_a, org_b):
+def test_coordinator_resolves_on_the_page(
+    client, network, pro_a, org_a, org_b, django_capture_on_commit_callbacks
+):
     signal = overlap_signal()
     client.force_login(pro_a)
     back = reverse("signals:inbox") + "?kind=overlap"
@@ -99,23 +104,26 @@ def test_coordinator_resolves_on_the_page(client, network, pro_a, org_a, org_b):
     assert_accessible_page(page.content.decode())
     assert "stopt hiermee niet" in page.content.decode()
 
-    response = client.post(
-        resolve_url(signal),
-        form_data(
-            signal,
-            outcome="wie_gaat_door",
-            continuing_organisation=str(org_a.uuid),
-            stopping_organisations=str(org_b.uuid),
-            note="Afgesproken in het overleg.",
-            next=back,
-        ),
-    )
+    assert MENU_COUNT.format(4) in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            resolve_url(signal),
+            form_data(
+                signal,
+                outcome="wie_gaat_door",
+                continuing_organisation=str(org_a.uuid),
+                stopping_organisations=str(org_b.uuid),
+                note="Afgesproken in het overleg.",
+                next=back,
+            ),
+        )
 
     assert response.status_code == 302 and response.url == back
     signal.refresh_from_db()
     assert signal.status == SignalStatus.RESOLVED
     inbox = client.get(reverse("signals:inbox")).content.decode()
     assert "3 open signalen" in inbox and "niet meer in de lijst" in inbox
+    assert MENU_COUNT.format(3) in inbox, "the menu's cached count follows the resolution"
 
 
 def test_resolve_with_htmx_answers_with_the_card(client, network, pro_a):
