@@ -313,7 +313,8 @@ class Claim(PublicModel):
         verbose_name = _("declaratieregel")
         verbose_name_plural = _("declaratieregels")
         ordering = ["period_start", "pk"]
-        indexes = [models.Index(fields=["decision", "status"])]
+        # By reference: a provider may not claim one reference twice, checked for every line.
+        indexes = [models.Index(fields=["decision", "status"]), models.Index(fields=["reference"])]
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.get_status_display()})"

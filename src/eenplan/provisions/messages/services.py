@@ -175,6 +175,8 @@ class _Context:
     message: Message
     standard: str
     decisions: dict[int, Decision] = field(default_factory=dict)
+    # Per decision the units of its accepted claims (debits minus credits), this message's too.
+    used: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,8 @@ def _allocation(context: _Context, number: int | None) -> Decision | None:
     municipality and standard, granted or ended; locked."""
     if number is None:
         return None
+    if number in context.decisions:  # locked by an earlier line of this message
+        return context.decisions[number]
     decision = (
         Decision.objects.select_related("case__household", "person", "product")
         .select_for_update(of=("self",))
@@ -397,6 +401,9 @@ def _claims(context: _Context, incoming: reading.IncomingMessage) -> list[LineRe
     for line in incoming.lines:
         decision = _allocation(context, line.allocation_number)
         found = _claim_codes(context, decision, line)
+        if not found:
+            change = line.volume if line.debit else -line.volume
+            context.used[decision.pk] = _used(context, decision) + change
         Claim.objects.create(
             decision=decision,
             message=context.message,
@@ -470,15 +477,21 @@ def _debit_codes(context: _Context, decision: Decision, line: reading.ClaimLine)
     allocated = amounts.total_units(
         decision.volume, decision.frequency, decision.start_date, decision.end_date
     )
-    used = Claim.objects.filter(decision=decision, status=ClaimStatus.ACCEPTED).aggregate(
-        debit=Sum("volume", filter=Q(amount_cents__gte=0), default=0),
-        credit=Sum("volume", filter=Q(amount_cents__lt=0), default=0),
-    )
     if line.volume > allocated:
         return [codes.VOLUME_OVER]
-    if used["debit"] - used["credit"] + line.volume > allocated:
+    if _used(context, decision) + line.volume > allocated:
         return [codes.VOLUME_SUM_OVER]
     return []
+
+
+def _used(context: _Context, decision: Decision) -> int:
+    if decision.pk not in context.used:
+        used = Claim.objects.filter(decision=decision, status=ClaimStatus.ACCEPTED).aggregate(
+            debit=Sum("volume", filter=Q(amount_cents__gte=0), default=0),
+            credit=Sum("volume", filter=Q(amount_cents__lt=0), default=0),
+        )
+        context.used[decision.pk] = used["debit"] - used["credit"]
+    return context.used[decision.pk]
 
 
 def _credit_codes(decision: Decision, line: reading.ClaimLine) -> list[str]:

@@ -283,6 +283,13 @@ def test_volume_over_the_allocation_counts_what_was_accepted_before(world):
     assert _lines(second) == [_refused(codes.VOLUME_SUM_OVER)]
 
 
+def test_lines_of_one_message_count_against_the_allocation_together(world):
+    both = [ClaimItem(world.wmo, reference="R1"), ClaimItem(world.wmo, reference="R2")]
+    claim = _import(world, samples.claim_xml(both))
+
+    assert _lines(claim) == [ACCEPTED, _refused(codes.VOLUME_SUM_OVER)]
+
+
 def test_credit_cancels_an_accepted_line_once(world):
     _import(world, samples.claim_xml([ClaimItem(world.wmo, reference="R1")]))
     credit = samples.claim_xml([ClaimItem(world.wmo, reference="R1", credit=True)])
