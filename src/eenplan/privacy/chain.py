@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import structlog
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
 from eenplan.privacy.models import AccessLogChain, AccessLogEntry
@@ -123,10 +124,36 @@ class _SealAfterCommit:
 
     def __call__(self) -> None:
         self.done = True
+        if settings.BROKER_URL:
+            _seal_in_the_background()
+            return
         try:
             seal(wait=False)
         except DatabaseError:
             log.warning("access_log.seal_failed", exc_info=True)
+
+
+SEAL_QUEUED = "access-log:seal-queued"
+
+
+def _seal_in_the_background() -> None:
+    """With workers, a request leaves sealing to them: at most one seal job is waiting at a time
+    (the job clears the mark before it looks for entries, so nothing committed after that is
+    missed), and the request waits for no lock and no extra statements."""
+    from eenplan.privacy.tasks import seal_access_log
+
+    if not cache.add(SEAL_QUEUED, True, timeout=60):
+        return
+    try:
+        seal_access_log.delay()
+    except Exception:  # the broker is down: the five-minute job seals these entries later
+        cache.delete(SEAL_QUEUED)
+        log.warning("access_log.seal_not_queued", exc_info=True)
+
+
+def seal_queued_done() -> None:
+    """Called by the seal job before it seals: the next commit queues a job again."""
+    cache.delete(SEAL_QUEUED)
 
 
 def seal_after_commit() -> None:

@@ -1,8 +1,9 @@
 """Privacy jobs from beat: retention nightly (the same work as ``eenplan apply-retention``), and
 sealing the access log every few minutes (as ``eenplan seal-access-log``).
 
-Sealing keeps no Job row: it runs every five minutes, is idempotent and takes a moment; a seal
-that failed is taken along by the next.
+Sealing keeps no Job row: it is queued after commits that wrote entries (with workers, see
+``chain``) and runs every five minutes, is idempotent and takes a moment; a seal that failed is
+taken along by the next.
 """
 
 import structlog
@@ -10,7 +11,7 @@ from celery import shared_task
 
 from eenplan.common.jobs import Outcome, job_run_scheduled
 from eenplan.common.models import JobName
-from eenplan.privacy.chain import seal
+from eenplan.privacy.chain import seal, seal_queued_done
 from eenplan.privacy.retention import retention_apply, run_summary
 
 log = structlog.get_logger(__name__)
@@ -28,4 +29,5 @@ def apply_retention() -> None:
 
 @shared_task(name="eenplan.privacy.seal_access_log")
 def seal_access_log() -> None:
+    seal_queued_done()
     log.info("access_log.sealed", entries=seal())
