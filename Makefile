@@ -45,6 +45,12 @@ beat: install
 test: install-test
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
+# Benchmarks at 250,000 and 930,000 inhabitants into docs/performance.md (bench/README.md): the
+# first run also generates the two PostgreSQL databases; measuring takes 15-30 minutes a size.
+.PHONY: bench
+bench: install-test
+	$(BIN)/python bench/run.py
+
 # Browser tests (e2e/): Debian's Chromium (apt-get install chromium) and axe-core from npm.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -1,1 +1,1 @@
-"""Benchmarks for EenPlan's main reads; run ``bench/run.py`` (see ``bench/README.md``)."""
+"""EenPlan's benchmarks at region size: ``make bench`` (``bench/run.py``); see bench/README.md."""

@@ -48,7 +48,7 @@ Settings (database, BSN keys, access-log key, time zone, processing-activity URI
 the ``*_display`` fields come from Django once, when the module is imported (in each gunicorn
 worker); nothing of Django runs in the request path. Importing this module therefore sets Django
 up from the environment: import it after setting ``DATABASE_URL`` and the keys, as
-``bench/run.py`` does before it imports the bench modules.
+``bench/size.py`` does before it imports the bench modules.
 
 ``parity_problems`` GETs the same requests from the app and from the floor and reports where the
 decoded JSON differs.

@@ -1,111 +1,136 @@
-"""Benchmark EenPlan's main reads on a throwaway database filled with a synthetic region.
+"""Benchmark EenPlan at region size and at Amsterdam size, and write docs/performance.md.
 
-    .venv/bin/python bench/run.py [--households N] [--database-url URL] [--output bench/report.md]
+    .venv/bin/python bench/run.py [--sizes 250000 930000] [--output docs/performance.md]
 
-Without ``--database-url`` the run uses a temporary SQLite file; with a PostgreSQL URL it creates
-that database, and drops it at the end. It migrates, writes the region with bulk_create, times the
-reads and writes a Markdown report (also printed). See ``bench/README.md``.
+Per size: the PostgreSQL database ``eenplan_bench_<N>`` on $EENPLAN_BENCH_DATABASE_SERVER
+(default postgres://postgres@127.0.0.1:5432) is created, migrated and filled with
+``eenplan generate-region --inhabitants N`` the first time, and migrated and reused after that;
+then ``python -m bench.size`` measures it in a process of its own and writes
+``bench/results/<N>.json``. The report is rendered from those files (``python -m bench.report``
+renders it again). Progress goes to stderr. See bench/README.md.
 """
 
 import argparse
+import json
 import os
+import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # `python bench/run.py` puts bench/, not the project, on the path
 
+from bench import report  # noqa: E402 (needs the path above)
+
+SERVER = os.environ.get("EENPLAN_BENCH_DATABASE_SERVER", "postgres://postgres@127.0.0.1:5432")
+EENPLAN = str(Path(sys.executable).with_name("eenplan"))
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--households", type=int, default=2000, help="default: 2000")
-    parser.add_argument(
-        "--database-url",
-        default="",
-        help="postgres://user@host:5432/NEW_DB (created and dropped); default: temporary SQLite",
-    )
-    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "report.md")
-    parser.add_argument("--repetitions", type=int, default=30, help="timed calls per read")
-    parser.add_argument("--warmup", type=int, default=3, help="untimed calls per read first")
-    parser.add_argument(
-        "--access-log-rows",
-        type=int,
-        default=None,
-        help="access-log rows written beforehand; default: 25 per household",
-    )
-    parser.add_argument(
-        "--explain", action="store_true", help="add the plan of each read's slowest SELECT"
-    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250_000, 930_000])
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument("--results", type=Path, default=report.RESULTS, help="JSON per size")
+    parser.add_argument("--repetitions", type=int, help="timed requests at 1 client (200)")
+    parser.add_argument("--warmup", type=int, help="untimed requests first (20)")
+    parser.add_argument("--seconds", type=float, help="per throughput run (20)")
     return parser.parse_args(argv)
 
 
-def configure_django(database_url: str, workdir: Path) -> None:
-    """Point the settings at the throwaway database, before Django reads them."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "eenplan.conf.settings"
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["EENPLAN_DATA_DIR"] = str(workdir)  # static and data folders go here, not ./var
-    os.environ["DEBUG"] = "False"  # no query log kept for every statement while timing
-    os.environ["LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
+def step(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def step(message: str, started: float) -> None:
-    print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
+def database_url(inhabitants: int) -> str:
+    return f"{SERVER.rstrip('/')}/eenplan_bench_{inhabitants}"
 
 
-def benchmark(args: argparse.Namespace, started: float) -> str:
-    """Migrate, generate, time; return the report. Runs after ``django.setup()``."""
-    from django.core.management import call_command
+def _create_database(name: str) -> bool:
+    """Create ``name`` unless it exists; whether it was created."""
+    with psycopg.connect(make_conninfo(SERVER, dbname="postgres"), autocommit=True) as admin:
+        if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return True
 
-    from bench import measure, region, report
 
-    call_command("migrate", verbosity=0, interactive=False)
-    step("migrated", started)
-    log_rows = 25 * args.households if args.access_log_rows is None else args.access_log_rows
-    region.build_region(households=args.households, access_log_rows=log_rows)
-    region.refresh_statistics()
-    before = report.row_counts()
-    step(f"generated {before}", started)
-    targets = measure.find_targets()
-    load_before = os.getloadavg()[0]
-    measurements = measure.run_all(targets, repetitions=args.repetitions, warmup=args.warmup)
-    load = (load_before, os.getloadavg()[0])
-    step(f"timed the reads (load average {load[0]:.2f} -> {load[1]:.2f})", started)
-    plans = {m.name: measure.explain(m.slowest_sql) for m in measurements} if args.explain else {}
-    return report.render(
-        machine=report.machine_info(load=load),
-        reader=report.reader_info(targets),
-        before=before,
-        after=report.row_counts(),
-        measurements=measurements,
-        plans=plans,
+def _eenplan(url: str, *args: str) -> None:
+    """An ``eenplan`` command on the bench database; its output goes to our stderr."""
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "False"}
+    subprocess.run([EENPLAN, *args], env=env, stdout=sys.stderr, check=True)
+
+
+def _has_region(url: str) -> bool:
+    """Households in the database: a generated region (the generator writes in one
+    transaction, so a failed or stopped run leaves none)."""
+    with psycopg.connect(url) as connection:
+        return connection.execute("SELECT EXISTS (SELECT 1 FROM people_household)").fetchone()[0]
+
+
+def _vacuum(url: str) -> None:
+    """An earlier run's writes leave dead rows; autovacuum would clear them before long, so the
+    figures do not depend on how soon after the last run this one starts."""
+    step("VACUUM ANALYZE")
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
+def prepare(inhabitants: int) -> float | None:
+    """Make sure the region of this size is there; the seconds generating it took, if it did."""
+    url = database_url(inhabitants)
+    created = _create_database(f"eenplan_bench_{inhabitants}")
+    step(f"{'created' if created else 'found'} eenplan_bench_{inhabitants}; migrating")
+    _eenplan(url, "migrate", "--noinput", "-v", "0")
+    if _has_region(url):
+        _vacuum(url)
+        return None
+    step(f"generating a region of {inhabitants:,} inhabitants")
+    started = time.perf_counter()
+    _eenplan(url, "generate-region", "--inhabitants", str(inhabitants))
+    return time.perf_counter() - started
+
+
+def measure(inhabitants: int, args: argparse.Namespace, generated: float | None) -> None:
+    output = args.results / f"{inhabitants}.json"
+    earlier = json.loads(output.read_text()) if output.exists() else {}
+    options = [
+        f"--{name}={value}"
+        for name in ("repetitions", "warmup", "seconds")
+        if (value := getattr(args, name)) is not None
+    ]
+    step(f"measuring {inhabitants:,} inhabitants")
+    subprocess.run(
+        [sys.executable, "-m", "bench.size", "--database-url", database_url(inhabitants),
+         "--output", str(output), *options],
+        cwd=ROOT,
+        check=True,
+    )  # fmt: skip
+    results = json.loads(output.read_text())
+    results["inhabitants"] = inhabitants
+    # A reused database was generated by an earlier run: keep the time that run measured.
+    results["generation"] = (
+        {"seconds": round(generated), "date": results["machine"]["date"]}
+        if generated is not None
+        else earlier.get("generation")
     )
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    started = time.perf_counter()
-    from bench.database import throwaway_database
-
-    with (
-        tempfile.TemporaryDirectory(prefix="eenplan-bench-") as workdir,
-        throwaway_database(args.database_url, Path(workdir)) as database_url,
-    ):
-        configure_django(database_url, Path(workdir))
-        from django.db import connections
-
-        try:
-            text = benchmark(args, started)
-        finally:
-            connections.close_all()
-    args.output.write_text(text + "\n", encoding="utf-8")
-    print(text)
-    step(f"report written to {args.output}", started)
+    args.results.mkdir(parents=True, exist_ok=True)
+    for inhabitants in args.sizes:
+        generated = prepare(inhabitants)
+        measure(inhabitants, args, generated)
+    paths = [args.results / f"{inhabitants}.json" for inhabitants in args.sizes]
+    args.output.write_text(report.render(paths), encoding="utf-8")
+    step(f"report written to {args.output}")
     return 0
 
 

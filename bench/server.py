@@ -79,6 +79,34 @@ def gunicorn(app: str, *, workers: int, env: dict, ready_path: str = "/") -> Ite
                 process.kill()
 
 
+@contextlib.contextmanager
+def celery_worker(*, env: dict) -> Iterator[subprocess.Popen]:
+    """One Celery worker process, as on the deployment guide's small server: it seals the access
+    log after the requests' commits, as in production."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "celery", "-A", "eenplan.conf.celery", "-q", "worker"),
+                *("--concurrency=1", "--loglevel=WARNING"),
+            ],
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            time.sleep(3)
+            if process.poll() is not None:
+                errors.seek(0)
+                raise RuntimeError(f"celery stopped: {errors.read().decode()[-2000:]}")
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def _wait_until_up(url: str, process: subprocess.Popen, errors, seconds: int = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -1,20 +1,22 @@
 """Who reads what in the HTTP benchmark, chosen from the database the way real use spreads.
 
-The reader is the coordinator with the most visible cases (a neighbourhood-team coordinator in
-the largest town: the heaviest lists there are). The requests cycle through samples of what that
-reader may see, so one cached row does not flatter the figures. Runs after ``django.setup()``.
+The reader is the coordinator with the most open cases among those who coordinate a household
+with a BSN (a neighbourhood-team coordinator in the largest town: the heaviest lists there are,
+and a generated region gives its few test BSNs to that town only, docs/region.md). The requests
+cycle through samples of what that reader may see, so one cached row does not flatter the
+figures. Runs after ``django.setup()``.
 """
 
 import random
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from rest_framework.authtoken.models import Token
 
 from eenplan.cases.constants import CaseStatus
 from eenplan.cases.models import Case
 from eenplan.consultations.models import Consultation
-from eenplan.people.models import Person
+from eenplan.people.models import HouseholdMember, Person
 from eenplan.plans.models import Plan
 from eenplan.tenancy.constants import Role
 from eenplan.tenancy.models import User
@@ -60,9 +62,9 @@ def find_targets(seed: int = 1) -> Targets:
         ],
         plan_cases=[
             str(uuid)
-            for uuid in Plan.objects.filter(case__coordinator=reader).values_list(
-                "case__uuid", flat=True
-            )[:SAMPLE]
+            for uuid in Plan.objects.filter(case__coordinator=reader)
+            .exclude(case__status=CaseStatus.CLOSED)  # a closed case's plan is not shared
+            .values_list("case__uuid", flat=True)[:SAMPLE]
         ],
     )
 
@@ -72,10 +74,14 @@ def _sample(draw: random.Random, items: list) -> list:
 
 
 def _busiest_coordinator() -> User:
+    """Among those who coordinate a household with a BSN: the search by BSN needs hits."""
+    with_bsn = HouseholdMember.objects.filter(person__bsn_digest__gt="").values("household_id")
+    coordinates_bsn = Case.objects.filter(coordinator=OuterRef("pk"), household__in=with_bsn)
     coordinators = (
         User.objects.filter(
             is_active=True, memberships__role=Role.COORDINATOR, memberships__is_active=True
         )
+        .filter(Exists(coordinates_bsn))
         .annotate(
             open_cases=Count(
                 "coordinated_cases", filter=~Q(coordinated_cases__status=CaseStatus.CLOSED)

@@ -117,6 +117,7 @@ def _my_actions_queries(client, organisation, cases: int) -> int:
         goal = GoalFactory(plan=PlanFactory(case=case))
         org_action(goal, organisation, due_date=datetime.date(2020, 1, 1))
         org_action(goal, organisation)
+    client.get(MY_ACTIONS)  # the menu's signal count is counted once, then cached
     with CaptureQueriesContext(connection) as queries:
         response = client.get(MY_ACTIONS)
     assert response.status_code == 200
