@@ -2,12 +2,32 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from eenplan.common.fields import EncryptedTextField
 
+_CHOICE_LABELS: dict = {}
 
-class PublicModel(models.Model):
+
+class ChoiceLabels(models.Model):
+    """``get_FOO_display`` from a dict made once per field. Django's own rebuilds the field's
+    whole list of choices and hashes it, translating every label, on each call: a timeline of
+    fifty events translated the forty kinds fifty times."""
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field):
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+class PublicModel(ChoiceLabels):
     """Base for every domain model: URLs and the API expose the UUID, never the sequential id."""
 
     uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from eenplan.common.identifiers import bsn_digest, bsn_digests, decrypt_bsn, encrypt_bsn
-from eenplan.common.models import PublicModel
+from eenplan.common.models import ChoiceLabels, PublicModel
 from eenplan.common.validators import normalise_bsn, validate_bsn, validate_postcode
 from eenplan.people.constants import Gender, NetworkKind, RelationKind
 from eenplan.privacy import policy
@@ -184,7 +184,7 @@ class HouseholdMember(models.Model):
         return f"{self.person} in {self.household}"
 
 
-class Relation(models.Model):
+class Relation(ChoiceLabels):
     """'person is <kind> of related_person', both members of the same household."""
 
     household = models.ForeignKey(
