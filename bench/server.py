@@ -72,11 +72,7 @@ def gunicorn(app: str, *, workers: int, env: dict, ready_path: str = "/") -> Ite
             _wait_until_up(f"http://127.0.0.1:{port}{ready_path}", process, errors)
             yield Server("127.0.0.1", port, process)
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            _stop(process)
 
 
 @contextlib.contextmanager
@@ -100,11 +96,16 @@ def celery_worker(*, env: dict) -> Iterator[subprocess.Popen]:
                 raise RuntimeError(f"celery stopped: {errors.read().decode()[-2000:]}")
             yield process
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM for a graceful stop; killed when it has not stopped after 30 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, errors, seconds: int = 60) -> None:
